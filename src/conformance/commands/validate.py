@@ -1,0 +1,16 @@
+"""`helicone-contract validate`: not implemented yet."""
+
+from __future__ import annotations
+
+import argparse
+
+from conformance.errors import UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    del parser
+
+
+def run(args: argparse.Namespace) -> int:
+    del args
+    raise UsageError("validate is not implemented yet")

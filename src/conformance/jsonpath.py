@@ -1,0 +1,34 @@
+"""Locations inside a JSON document: JSONPath for people, JSON Pointer for machines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+Location = Sequence[str | int]
+
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def to_jsonpath(location: Iterable[str | int]) -> str:
+    """``("data", "models", 3, "id")`` -> ``$.data.models[3].id``; odd keys get brackets."""
+    parts = ["$"]
+    for step in location:
+        if isinstance(step, int):
+            parts.append(f"[{step}]")
+        elif _PLAIN_KEY.match(step):
+            parts.append(f".{step}")
+        else:
+            escaped = step.replace("\\", "\\\\").replace("'", "\\'")
+            parts.append(f"['{escaped}']")
+    return "".join(parts)
+
+
+def to_pointer(location: Iterable[str | int]) -> str:
+    """RFC 6901 JSON Pointer of a location (``""`` is the whole document)."""
+    return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in location)
+
+
+def join_jsonpath(prefix: str, location: Iterable[str | int]) -> str:
+    """A path relative to ``prefix`` (itself a JSONPath such as ``$.data``)."""
+    return prefix + to_jsonpath(location)[1:]
