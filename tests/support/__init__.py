@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: paths, real servers on loopback, fault-injected variants."""
