@@ -1,16 +1,91 @@
-"""`helicone-contract serve`: not implemented yet."""
+"""`helicone-contract serve`: run the reference implementation of both APIs until stopped.
+
+The registry (``--registry FILE``, default: the one the project ships) is validated before the
+port opens; an invalid one is refused with one line and exit 2. Both APIs answer on one port,
+loopback unless ``--host`` says otherwise. Ctrl-C or SIGTERM stops it cleanly (exit 0).
+"""
 
 from __future__ import annotations
 
 import argparse
+import ipaddress
+import signal
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
 
 from conformance.errors import UsageError
 
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8585  # the model-registry document's own local server entry
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    del parser
+    parser.add_argument(
+        "--registry",
+        metavar="FILE",
+        type=Path,
+        help="registry JSON: a success response {data, error} or its bare data object "
+        "(default: the small registry shipped with helicone-contract)",
+    )
+    parser.add_argument(
+        "--host", default=DEFAULT_HOST, help="address to bind (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help="port (default: %(default)s; 0 = any free)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    del args
-    raise UsageError("serve is not implemented yet")
+    from conformance.server import GATEWAY_PATH, REGISTRY_PATH, ReferenceApp, RunningServer
+    from conformance.server.registry_source import default_registry, registry_from_file
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port}: not a port number (0-65535)")
+    registry = registry_from_file(args.registry) if args.registry else default_registry()
+    app = ReferenceApp(registry)
+    try:
+        server = RunningServer(app, args.host, args.port)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
+        ) from None
+    if not _is_loopback(args.host):
+        print(
+            f"helicone-contract: warning: listening beyond loopback on {args.host}", file=sys.stderr
+        )
+    print(f"serving {registry.source} on {server.url}", flush=True)
+    print(f"  registry: {server.url}{REGISTRY_PATH}", flush=True)
+    print(f"  gateway:  {server.url}{GATEWAY_PATH}", flush=True)
+    print("press Ctrl-C to stop", flush=True)
+    try:
+        _wait_for_stop_signal()
+    finally:
+        server.stop()
+    print("stopped", flush=True)
+    return 0
+
+
+def _wait_for_stop_signal() -> None:
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        del signum, frame
+        stop.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        stop.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

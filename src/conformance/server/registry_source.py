@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from conformance.errors import InputError
+from conformance.jsonload import parse_json, read_source
 from conformance.jsonpath import to_jsonpath
 from conformance.server.gateway_list import derive_gateway_list
-from conformance.server.jsonbytes import parse_strict_json
 from conformance.server.semantics import semantic_errors
 
 DEFAULT_REGISTRY_RESOURCE = "default_registry.json"
+_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -39,15 +40,14 @@ def default_registry() -> LoadedRegistry:
 
 
 def registry_from_file(path: Path) -> LoadedRegistry:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return registry_from_bytes(raw, source=str(path))
+    return registry_from_bytes(read_source(str(path)), source=str(path))
 
 
 def registry_from_bytes(raw: bytes, source: str) -> LoadedRegistry:
-    document = parse_strict_json(raw, source)
+    document = parse_json(raw, source)
+    # parse_json tolerates a byte-order mark (RFC 8259 8.1); a networked JSON text must not
+    # carry one, so it is not served.
+    raw = raw.removeprefix(_BOM)
     body, document = _as_success_response(raw, document, source)
     _check_schema(body, source)
     _check_semantics(document, source)
