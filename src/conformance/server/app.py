@@ -50,6 +50,7 @@ class Response:
     headers: tuple[tuple[str, str], ...] = ()
     close: bool = False  # close the connection after this response
     drop: bool = False  # close the connection without answering at all
+    stop_listening: bool = False  # refuse new connections from now on (a dying server)
 
 
 class ReferenceApp:

@@ -1,0 +1,104 @@
+"""The real implementation's guarantees (shared/data/.../README.md), restated for the tests.
+
+Deliberately independent of ``conformance.checks``: the server tests use it to prove that the
+shipped registry keeps every guarantee and that each semantic fault variant breaks exactly the
+one it names. Each function returns the names of the guarantees that do not hold.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from conformance.server.gateway_list import created_from_training_date
+
+_FULL_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
+_MODALITIES = ("audio", "video", "image")
+
+
+def capabilities_from_pricing(models: list[dict[str, Any]]) -> list[str]:
+    """What the real implementation derives from each endpoint's base ``pricing``."""
+    found: set[str] = set()
+    for model in models:
+        for endpoint in model["endpoints"]:
+            pricing = endpoint["pricing"]
+            for modality in _MODALITIES:
+                if any(rate > 0 for rate in pricing.get(modality, {}).values()):
+                    found.add(modality)
+            for key in ("thinking", "web_search"):
+                if pricing.get(key, 0) > 0:
+                    found.add(key)
+            if pricing.get("cacheRead", 0) > 0 or pricing.get("cacheWrite", 0) > 0:
+                found.add("caching")
+    return sorted(found)
+
+
+def _prices(pricing: dict[str, Any]) -> list[float]:
+    values: list[float] = []
+    for key, value in pricing.items():
+        if isinstance(value, dict):
+            values.extend(value.values())
+        elif key != "threshold":
+            values.append(value)
+    return values
+
+
+def _has_null(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, dict):
+        return any(_has_null(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_null(item) for item in value)
+    return False
+
+
+def broken_registry_guarantees(response: dict[str, Any]) -> set[str]:
+    data = response["data"]
+    models = data["models"]
+    filters = data["filters"]
+    endpoints = [endpoint for model in models for endpoint in model["endpoints"]]
+    providers = sorted({endpoint["provider"] for endpoint in endpoints})
+    broken: set[str] = set()
+    if response.get("error", "absent") is not None:
+        broken.add("wrapped")
+    if data["total"] != len(models) or not isinstance(data["total"], int):
+        broken.add("total")
+    if len({model["id"] for model in models}) != len(models):
+        broken.add("unique-ids")
+    if [item["name"] for item in filters["providers"]] != providers or not all(
+        item["displayName"] for item in filters["providers"]
+    ):
+        broken.add("filters-providers")
+    if filters["authors"] != sorted({model["author"] for model in models}):
+        broken.add("filters-authors")
+    if filters["capabilities"] != capabilities_from_pricing(models):
+        broken.add("filters-capabilities")
+    tiers = [tier for endpoint in endpoints for tier in endpoint.get("pricingTiers", [])]
+    if any(price < 0 for p in [e["pricing"] for e in endpoints] + tiers for price in _prices(p)):
+        broken.add("non-negative-prices")
+    if not all(_FULL_TIMESTAMP.match(model.get("trainingDate", "")) for model in models):
+        broken.add("training-date-timestamp")
+    if not all("endpoint" in endpoint for endpoint in endpoints):
+        broken.add("endpoint-record")
+    if _has_null(data):
+        broken.add("no-nulls")
+    return broken
+
+
+def broken_cross_guarantees(registry: dict[str, Any], gateway: dict[str, Any]) -> set[str]:
+    models = registry["data"]["models"]
+    listed = gateway["data"]
+    broken: set[str] = set()
+    if [item["id"] for item in listed] != [model["id"] for model in models]:
+        broken.add("same-ids-in-order")
+    by_id = {model["id"]: model for model in models}
+    for item in listed:
+        model = by_id.get(item["id"])
+        if model is None:
+            continue
+        if item["owned_by"] != model["author"]:
+            broken.add("owned-by-author")
+        if item["created"] != created_from_training_date(model.get("trainingDate")):
+            broken.add("created-training-date")
+    return broken
