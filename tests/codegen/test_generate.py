@@ -1,0 +1,170 @@
+"""`make generate`: deterministic, golden, typed, readable, and refusing a broken spec cleanly."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from codegen.pipeline import build
+from tests.support.paths import REPO, SPECS
+
+GENERATED = REPO / "src" / "generated"
+
+
+@pytest.fixture(scope="module")
+def fresh_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("generated")
+    build(SPECS, out)
+    return out
+
+
+def test_fresh_build_matches_the_committed_golden_files(fresh_build: Path) -> None:
+    built = sorted(p.name for p in fresh_build.iterdir())
+    committed = sorted(p.name for p in GENERATED.iterdir() if p.is_file())
+    assert built == committed
+    for name in built:
+        assert (fresh_build / name).read_bytes() == (GENERATED / name).read_bytes(), name
+
+
+def test_two_builds_are_byte_identical(fresh_build: Path, tmp_path: Path) -> None:
+    build(SPECS, tmp_path)
+    for path in fresh_build.iterdir():
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_generated_code_passes_mypy_strict(fresh_build: Path, tmp_path: Path) -> None:
+    package = tmp_path / "generated"
+    shutil.copytree(fresh_build, package)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "generated"],
+        cwd=tmp_path,
+        env={"MYPYPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _class_names(module: Path) -> list[str]:
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    names = [node.name for node in tree.body if isinstance(node, ast.ClassDef)]
+    names += [
+        node.targets[0].id
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+    ]
+    return names
+
+
+@pytest.mark.parametrize("module", ["registry.py", "gateway.py"])
+def test_names_are_readable(module: str) -> None:
+    names = _class_names(GENERATED / module)
+    assert names
+    for name in names:
+        assert not re.search(r"\d$", name), name
+        assert name not in {"Datum", "String", "Object", "Model1"}, name
+        assert "_" not in name, name
+
+
+def test_renamed_and_lifted_names_exist() -> None:
+    from generated import gateway, registry
+
+    for name in [
+        "ModelRegistryResult",
+        "ModelRegistrySuccess",
+        "ModelRegistryError",
+        "EndpointConfigMap",
+        "ModelRegistryFilters",
+        "ProviderFilter",
+        "CacheMultipliers",
+        "ModelRegistryItem",
+    ]:
+        assert hasattr(registry, name), name
+    for name in ["ModelList", "Model", "ModelListError", "ModelListErrorDetail"]:
+        assert hasattr(gateway, name), name
+
+
+def test_fields_carry_the_spec_descriptions() -> None:
+    source = (GENERATED / "gateway.py").read_text(encoding="utf-8")
+    assert "Unix timestamp of model creation" in source
+
+
+BROKEN = [
+    ("not YAML", "model-registry.openapi.yaml", "openapi: [3.0.0", "not valid YAML"),
+    (
+        "not OpenAPI",
+        "ai-gateway.openapi.yaml",
+        "openapi: 3.0.0\ninfo: {title: x}\npaths: {}\n",
+        "version",
+    ),
+    (
+        "bad schema type",
+        "ai-gateway.openapi.yaml",
+        (SPECS / "ai-gateway.openapi.yaml")
+        .read_text(encoding="utf-8")
+        .replace("type: integer", "type: int"),
+        "/paths/~1v1~1models/get/responses/200 (line 18): 'int' is not valid",
+    ),
+    (
+        "new inline object without a name",
+        "ai-gateway.openapi.yaml",
+        (SPECS / "ai-gateway.openapi.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "                        id:\n",
+            "                        meta:\n                          type: object\n"
+            "                          properties:\n                            a:\n"
+            "                              type: string\n                        id:\n",
+        ),
+        "no Python name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "file", "text", "expected"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_broken_spec_stops_generation_and_touches_nothing(
+    why: str, file: str, text: str, expected: str, tmp_path: Path
+) -> None:
+    specs = tmp_path / "specs"
+    shutil.copytree(SPECS, specs)
+    (specs / file).write_text(text, encoding="utf-8")
+    out = tmp_path / "generated"
+    out.mkdir()
+    sentinel = out / "registry.py"
+    sentinel.write_text("# the committed models\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "codegen", "generate", "--specs", str(specs), "--out", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1, why
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert file in lines[0] and expected in lines[0], lines[0]
+    assert sorted(p.name for p in out.iterdir()) == ["registry.py"]
+    assert sentinel.read_text(encoding="utf-8") == "# the committed models\n"
+
+
+def test_check_reports_drift_by_file(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    shutil.copytree(GENERATED, out)
+    (out / "gateway.py").write_text("# edited by hand\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "codegen", "check", "--out", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "gateway.py" in result.stderr and "registry.py" not in result.stderr

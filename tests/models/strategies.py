@@ -1,0 +1,164 @@
+"""Hypothesis strategies drawn from the generated JSON Schemas (draft 4 subset the specs use).
+
+hypothesis-jsonschema 0.23.1 fails with current hypothesis releases, and the subset here is small
+($ref, type incl. null, enum, properties/required/additionalProperties, items, anyOf), so the
+strategies are written here. ``valid(schema)`` draws instances the schema accepts;
+``mutated(schema)`` draws an instance with exactly one position broken in a way the schema
+certainly rejects, together with the JSONPath-ish location of the break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from hypothesis import strategies as st
+
+Schema = dict[str, Any]
+# Finite doubles and integers a double holds exactly: `format: double` in the spec.
+_NUMBERS = st.one_of(
+    st.integers(min_value=-(2**53), max_value=2**53),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
+_KEYS = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=8)
+_JSON_LEAF = st.one_of(st.none(), st.booleans(), _NUMBERS, _TEXT)
+_ANY_JSON = st.recursive(
+    _JSON_LEAF,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_KEYS, inner, max_size=3)),
+    max_leaves=6,
+)
+
+
+def _replace(instance: Any, location: tuple[str | int, ...], value: Any) -> Any:
+    if not location:
+        return value
+    head, *rest = location
+    if isinstance(instance, list) and isinstance(head, int):
+        return [
+            *instance[:head],
+            _replace(instance[head], tuple(rest), value),
+            *instance[head + 1 :],
+        ]
+    return {**instance, head: _replace(instance[head], tuple(rest), value)}
+
+
+class SchemaStrategies:
+    def __init__(self, definitions: dict[str, Schema]) -> None:
+        self.definitions = definitions
+
+    def resolve(self, schema: Schema) -> Schema:
+        while "$ref" in schema:
+            schema = self.definitions[schema["$ref"].rsplit("/", 1)[1]]
+        return schema
+
+    def valid(self, schema: Schema) -> st.SearchStrategy[Any]:
+        schema = self.resolve(schema)
+        if "anyOf" in schema:
+            return st.one_of([self.valid(s) for s in schema["anyOf"]])
+        if "enum" in schema:
+            return st.sampled_from(schema["enum"])
+        types = schema.get("type")
+        if isinstance(types, list):
+            return st.one_of([self.valid({**schema, "type": t}) for t in types])
+        if types == "null":
+            return st.none()
+        if types == "boolean":
+            return st.booleans()
+        if types == "integer":
+            return st.integers(min_value=-(2**53), max_value=2**53)
+        if types == "number":
+            return _NUMBERS
+        if types == "string":
+            return _TEXT
+        if types == "array":
+            return st.lists(self.valid(schema.get("items", {})), max_size=3)
+        if types == "object" or "properties" in schema:
+            return self._object(schema)
+        return _ANY_JSON
+
+    def _object(self, schema: Schema) -> st.SearchStrategy[dict[str, Any]]:
+        properties: dict[str, Schema] = schema.get("properties", {})
+        required = set(schema.get("required", []))
+        fixed = {k: self.valid(properties[k]) for k in sorted(required)}
+        optional = {k: self.valid(v) for k, v in properties.items() if k not in required}
+        base = st.fixed_dictionaries(fixed, optional=optional)
+        extra = schema.get("additionalProperties", True)
+        if extra is False:
+            return base
+        values = _ANY_JSON if extra is True else self.valid(extra)
+        extras = st.dictionaries(_KEYS.filter(lambda k: k not in properties), values, max_size=2)
+        return st.builds(lambda b, e: {**e, **b}, base, extras)
+
+    def mutated(self, schema: Schema) -> st.SearchStrategy[tuple[Any, str]]:
+        """An instance the schema rejects, and where it was broken.
+
+        A valid instance is drawn, one of its positions is chosen uniformly (so the deep, numerous
+        leaves are broken as often as they occur), and the value there is replaced with one its
+        own schema certainly rejects.
+        """
+        if "anyOf" in self.resolve(schema):
+            raise ValueError("break each anyOf branch on its own: a break may satisfy another")
+
+        @st.composite
+        def draw(draw_fn: st.DrawFn) -> tuple[Any, str]:
+            instance = draw_fn(self.valid(schema))
+            positions = list(self._positions(schema, instance, ()))
+            location, sub_schema = draw_fn(st.sampled_from(positions))
+            wrong = draw_fn(self._wrong_here(sub_schema))
+            return _replace(instance, location, wrong), "$" + "".join(
+                f"[{step}]" if isinstance(step, int) else f".{step}" for step in location
+            )
+
+        return draw()
+
+    def _positions(
+        self, schema: Schema, instance: Any, location: tuple[str | int, ...]
+    ) -> Iterator[tuple[tuple[str | int, ...], Schema]]:
+        """Every (location, schema) in ``instance`` whose schema can be broken for certain."""
+        schema = self.resolve(schema)
+        if "anyOf" in schema or not schema.get("type"):
+            return
+        yield location, schema
+        if isinstance(instance, list):
+            for index, item in enumerate(instance):
+                yield from self._positions(schema.get("items", {}), item, (*location, index))
+        elif isinstance(instance, dict):
+            for key, sub_schema in schema.get("properties", {}).items():
+                if key in instance:
+                    yield from self._positions(sub_schema, instance[key], (*location, key))
+
+    def _wrong_here(self, schema: Schema) -> st.SearchStrategy[Any]:
+        """Values this very schema rejects: wrong type, not in enum, missing/extra keys."""
+        types = schema.get("type")
+        allowed = set(types) if isinstance(types, list) else {types} if types else set()
+        wrong_types: dict[str, st.SearchStrategy[Any]] = {
+            "null": st.none(),
+            "boolean": st.sampled_from([True, False]),
+            "string": st.sampled_from(["128000", "true", "null", ""]),
+            "number": st.sampled_from([1.5, 0, -3]),
+            "array": st.just([]),
+            "object": st.just({}),
+        }
+        if not allowed:
+            raise ValueError(f"schema without a type cannot be broken for certain: {schema}")
+        if "integer" in allowed:
+            wrong_types["number"] = st.sampled_from([1.5, -0.25])
+        options = [s for name, s in wrong_types.items() if name not in allowed]
+        if "enum" in schema:
+            options.append(
+                st.sampled_from(["pdf", "not-a-member", "TEXT"]).filter(
+                    lambda v: v not in schema["enum"]
+                )
+            )
+        if "properties" in schema:
+            required = schema.get("required", [])
+            if required:
+                options.append(
+                    self.valid(schema).map(
+                        lambda inst: {k: v for k, v in inst.items() if k != required[0]}
+                    )
+                )
+            if schema.get("additionalProperties") is False:
+                options.append(self.valid(schema).map(lambda inst: {**inst, "unexpectedKey": 1}))
+        return st.one_of(options)
