@@ -150,7 +150,8 @@ def test_broken_spec_stops_generation_and_touches_nothing(
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert file in lines[0] and expected in lines[0], lines[0]
+    assert file in lines[0]
+    assert expected in lines[0]
     assert sorted(p.name for p in out.iterdir()) == ["registry.py"]
     assert sentinel.read_text(encoding="utf-8") == "# the committed models\n"
 
@@ -167,4 +168,5 @@ def test_check_reports_drift_by_file(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 1
-    assert "gateway.py" in result.stderr and "registry.py" not in result.stderr
+    assert "gateway.py" in result.stderr
+    assert "registry.py" not in result.stderr
