@@ -1,0 +1,91 @@
+"""Schema check of a whole document: fast verdict first, explanation only when it fails.
+
+``is_valid`` of jsonschema_rs decides (tens of milliseconds on the 21 MB file). Only an invalid
+document is explained: for the registry's ``anyOf`` the branch that came closest is chosen and
+ALL its errors are reported, each at its own path, then the generated strict types add whatever
+the schema did not say. ``iter_errors`` is never run over the anyOf itself (seconds, and it
+would only say "not valid under any of the given schemas").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import jsonschema_rs
+
+from conformance.checks.catalog import finding
+from conformance.checks.schema_errors import Problem, depth_score, problems_from
+from conformance.checks.typed import type_problems
+from conformance.findings import Finding
+from conformance.jsonpath import join_jsonpath
+from generated.schemas import GATEWAY_SCHEMA, REGISTRY_SCHEMA
+
+KINDS: dict[str, str] = {
+    "registry-response": "ModelRegistryResult",
+    "registry": "ModelRegistryResponse",
+    "models": "ModelList",
+    "models-error": "ModelListError",
+}
+"""Document kind -> the schema definition it must match."""
+
+_DATA_KEYS = ("models", "total", "filters")
+
+
+def _schema_of(definition: str) -> dict[str, Any]:
+    if definition in REGISTRY_SCHEMA["definitions"]:
+        return REGISTRY_SCHEMA
+    if definition in GATEWAY_SCHEMA["definitions"]:
+        return GATEWAY_SCHEMA
+    raise KeyError(definition)
+
+
+@cache
+def validator(definition: str) -> Any:
+    """A compiled draft-4 validator of one named definition (compiled once per process)."""
+    return jsonschema_rs.Draft4Validator(
+        {"$ref": f"#/definitions/{definition}", **_schema_of(definition)}
+    )
+
+
+def branches(definition: str) -> list[str]:
+    """The definitions an anyOf definition allows, or [] when it is not an anyOf."""
+    schema = _schema_of(definition)["definitions"][definition]
+    return [ref["$ref"].rsplit("/", 1)[1] for ref in schema.get("anyOf", ())]
+
+
+def check_document(instance: Any, kind: str, base_path: str = "$") -> list[Finding]:
+    """Every schema finding of ``instance`` read as a document of ``kind`` (see KINDS)."""
+    definition = KINDS[kind]
+    if validator(definition).is_valid(instance):
+        return []
+    if kind == "registry-response" and _is_bare_data(instance):
+        wrapper = finding(
+            "schema.wrapper-missing",
+            "expected the {data, error} wrapper of a registry response; found its bare "
+            "data object (models, total, filters) at the top level",
+            base_path,
+        )
+        return [wrapper, *check_document(instance, "registry", base_path)]
+    return [finding("schema", message, join_jsonpath(base_path, location))
+            for location, message in explain(instance, definition)]  # fmt: skip
+
+
+def _is_bare_data(instance: Any) -> bool:
+    return (
+        isinstance(instance, dict)
+        and "data" not in instance
+        and "error" not in instance
+        and any(key in instance for key in _DATA_KEYS)
+    )
+
+
+def explain(instance: Any, definition: str) -> list[Problem]:
+    """The problems of an instance known to be invalid against ``definition``."""
+    candidates = branches(definition) or [definition]
+    scored = [(list(validator(name).iter_errors(instance)), name) for name in candidates]
+    errors, chosen = max(scored, key=lambda pair: depth_score(pair[0]))
+    problems = problems_from(errors)
+    reported = {location for location, _ in problems}
+    extra = [problem for problem in type_problems(instance, chosen) if problem[0] not in reported]
+    return problems + extra
