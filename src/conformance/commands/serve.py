@@ -12,6 +12,8 @@ import ipaddress
 import signal
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
@@ -38,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from conformance.server import GATEWAY_PATH, REGISTRY_PATH, ReferenceApp, RunningServer
+    from conformance.server import ReferenceApp, RunningServer
     from conformance.server.registry_source import default_registry, registry_from_file
 
     if not 0 <= args.port <= 65535:
@@ -51,23 +53,31 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
         ) from None
-    if not _is_loopback(args.host):
-        print(
-            f"helicone-contract: warning: listening beyond loopback on {args.host}", file=sys.stderr
-        )
-    print(f"serving {registry.source} on {server.url}", flush=True)
-    print(f"  registry: {server.url}{REGISTRY_PATH}", flush=True)
-    print(f"  gateway:  {server.url}{GATEWAY_PATH}", flush=True)
-    print("press Ctrl-C to stop", flush=True)
-    try:
-        _wait_for_stop_signal()
-    finally:
-        server.stop()
+    # Signals are caught before the URL is printed: whoever reads it may stop us at once.
+    with _stop_requested() as stop:
+        try:
+            _announce(server.url, registry.source, args.host)
+            stop.wait()
+        finally:
+            server.stop()
     print("stopped", flush=True)
     return 0
 
 
-def _wait_for_stop_signal() -> None:
+def _announce(url: str, source: str, host: str) -> None:
+    from conformance.server import GATEWAY_PATH, REGISTRY_PATH
+
+    if not _is_loopback(host):
+        print(f"helicone-contract: warning: listening beyond loopback on {host}", file=sys.stderr)
+    print(f"serving {source} on {url}", flush=True)
+    print(f"  registry: {url}{REGISTRY_PATH}", flush=True)
+    print(f"  gateway:  {url}{GATEWAY_PATH}", flush=True)
+    print("press Ctrl-C to stop", flush=True)
+
+
+@contextmanager
+def _stop_requested() -> Iterator[threading.Event]:
+    """An event set by Ctrl-C (SIGINT) or SIGTERM while the block runs."""
     stop = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
@@ -76,7 +86,7 @@ def _wait_for_stop_signal() -> None:
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        stop.wait()
+        yield stop
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

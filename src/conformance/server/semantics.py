@@ -11,17 +11,9 @@ from typing import Any
 
 def semantic_errors(document: dict[str, Any]) -> list[str]:
     """One line per semantic error in a registry success response; empty when it is sound."""
-    try:
-        from conformance.checks.registry import (  # type: ignore[import-untyped, import-not-found, unused-ignore]
-            check_registry,
-        )
-    except ModuleNotFoundError as exc:
-        # TODO(lead): remove this branch once conformance.checks.registry lands; until then the
-        # server validates syntax, schema and trainingDate only.
-        if exc.name in {"conformance.checks", "conformance.checks.registry"}:
-            return []
-        raise
-    findings = check_registry(document)
+    from conformance.checks.registry import check_registry
+
+    findings = check_registry(document["data"], base_path="$.data")
     return [
         f"{finding.path}: {finding.message}" if finding.path else finding.message
         for finding in findings

@@ -70,7 +70,6 @@ class ContractHTTPServer(ThreadingHTTPServer):
 class ContractRequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "helicone-contract-reference"
-    sys_version = ""
     timeout = IDLE_TIMEOUT_SECONDS
     server: ContractHTTPServer
 
@@ -127,9 +126,14 @@ class ContractRequestHandler(BaseHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         # Malformed requests (bad request line, oversized headers) get JSON like everything else.
         del explain
+        if self.request_version == "HTTP/0.9":  # an unparseable request line: answer in HTTP/1.0
+            self.request_version = "HTTP/1.0"
         body = encode_json({"error": {"message": message or "Bad Request", "type": "bad_request"}})
         self.close_connection = True
         self._write(Response(code, body, "application/json; charset=utf-8", close=True))
+
+    def version_string(self) -> str:
+        return self.server_version
 
     def log_message(self, format: str, *args: Any) -> None:
         del format, args  # quiet: the CLI prints its URL, tests read responses, not logs
