@@ -1,16 +1,107 @@
-"""`helicone-contract conformance`: not implemented yet."""
+"""`helicone-contract conformance`: contract-test running implementations of both APIs.
+
+With ``--gateway-url`` and/or ``--registry-url`` it tests those; with neither it starts the
+embedded reference server on a free loopback port, tests both APIs there and stops it.
+Exit codes: 0 conforms, 1 error findings (or warnings under --strict), 2 usage error,
+3 a target was unreachable before any check could run.
+"""
 
 from __future__ import annotations
 
 import argparse
+import math
+from pathlib import Path
 
 from conformance.errors import UsageError
 
+FORMATS = ("text", "json", "github")
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    del parser
+    """Cheap: schemathesis and hypothesis are imported by run(), never at start-up."""
+    option = parser.add_argument
+    option("--gateway-url", metavar="URL", help="base URL of the AI Gateway (GET /v1/models)")
+    option("--registry-url", metavar="URL", help="base URL of the Helicone API (model registry)")
+    option(
+        "--header",
+        action="append",
+        default=[],
+        metavar="'NAME: VALUE'",
+        help="send with every request (repeatable); the value is redacted in every output",
+    )
+    option("--seed", type=_non_negative_int, help="reproduce a run (default: random, printed)")
+    option(
+        "--max-examples",
+        type=_positive_int,
+        metavar="N",
+        help="requests per operation: generated cases, repeated identically (default 20)",
+    )
+    option(
+        "--timeout",
+        type=_positive_float,
+        metavar="SECONDS",
+        help="deadline of each request, connecting included (default 10)",
+    )
+    option(
+        "--rate-limit",
+        type=_non_negative_float,
+        metavar="PER_SECOND",
+        help="requests per second per host (default 5, unlimited on loopback; 0 = unlimited)",
+    )
+    option("--strict", action="store_true", help="hygiene warnings fail the run too (exit 1)")
+    option("--format", choices=FORMATS, default="text", help="stdout format (default text)")
+    option("--junit-xml", type=Path, metavar="PATH", help="also write a JUnit XML report")
 
 
 def run(args: argparse.Namespace) -> int:
-    del args
-    raise UsageError("conformance is not implemented yet")
+    from conformance.harness.command import run_command
+
+    return run_command(args)
+
+
+def _positive_int(text: str) -> int:
+    value = _int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    value = _int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text!r}")
+    return value
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+
+
+def _positive_float(text: str) -> float:
+    value = _float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    return value
+
+
+def _non_negative_float(text: str) -> float:
+    value = _float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a non-negative number, got {text!r}")
+    return value
+
+
+def _float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    return value
+
+
+__all__ = ["FORMATS", "UsageError", "add_arguments", "run"]

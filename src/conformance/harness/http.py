@@ -1,0 +1,192 @@
+"""A small HTTP/1.1 client whose every request ends within its deadline, whatever the server does.
+
+``requests`` (what schemathesis sends with) applies its timeout to each socket read, so a server
+that dribbles one byte per second never times out. Here a watchdog shuts the socket down at the
+deadline, which unblocks any read: a request costs at most ``timeout`` seconds, full stop.
+Connections are kept alive per host (loopback runs are dominated by connection set-up otherwise);
+a kept-alive connection the server closed meanwhile is retried once on a fresh one, as any client
+does, and only then is a failure a failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import socket
+import ssl
+import threading
+import time
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import urlsplit
+
+from conformance.harness.plan import PlannedRequest
+
+FailureKind = Literal["timeout", "connect", "connection"]
+MAX_BODY = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    status: int
+    reason: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    elapsed: float
+
+    def header(self, name: str) -> str | None:
+        wanted = name.lower()
+        return next((value for key, value in self.headers if key.lower() == wanted), None)
+
+
+class TransportFailure(Exception):
+    """No complete answer. ``kind``: connect (never connected), timeout, connection (lost)."""
+
+    def __init__(self, kind: FailureKind, detail: str, *, connected: bool) -> None:
+        super().__init__(detail)
+        self.kind: FailureKind = kind
+        self.detail = detail
+        self.connected = connected
+
+
+class HttpClient:
+    def __init__(self, timeout: float, extra_headers: tuple[tuple[str, str], ...] = ()) -> None:
+        self.timeout = timeout
+        self.extra_headers = extra_headers
+        self._connections: dict[str, http.client.HTTPConnection] = {}
+
+    def send(self, request: PlannedRequest) -> Answer:
+        parts = urlsplit(request.url)
+        key = f"{parts.scheme}://{parts.netloc}"
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        headers = {
+            "Host": parts.netloc,
+            "Accept": "application/json",
+            "Accept-Encoding": "identity",  # the checks judge the bytes as sent
+            "User-Agent": "helicone-contract-conformance",
+        }
+        headers.update(request.headers)
+        headers.update(self.extra_headers)
+        deadline = time.monotonic() + self.timeout
+        reused = key in self._connections
+        try:
+            return self._exchange(key, request, target, headers, deadline)
+        except _StaleConnection:
+            if not reused:
+                raise TransportFailure(
+                    "connection", "connection closed without an answer", connected=True
+                ) from None
+            return self._exchange(key, request, target, headers, deadline)
+
+    def close(self) -> None:
+        for connection in self._connections.values():
+            connection.close()
+        self._connections.clear()
+
+    def _connection(self, key: str, deadline: float) -> http.client.HTTPConnection:
+        connection = self._connections.get(key)
+        if connection is not None:
+            return connection
+        parts = urlsplit(key)
+        remaining = max(deadline - time.monotonic(), 0.001)
+        if parts.scheme == "https":
+            connection = http.client.HTTPSConnection(
+                parts.netloc, timeout=remaining, context=ssl.create_default_context()
+            )
+        else:
+            connection = http.client.HTTPConnection(parts.netloc, timeout=remaining)
+        try:
+            connection.connect()
+        except TimeoutError:
+            raise TransportFailure(
+                "connect", f"no connection within {self.timeout:g}s", connected=False
+            ) from None
+        except (OSError, ssl.SSLError) as exc:
+            raise TransportFailure("connect", _describe(exc), connected=False) from None
+        self._connections[key] = connection
+        return connection
+
+    def _exchange(
+        self,
+        key: str,
+        request: PlannedRequest,
+        target: str,
+        headers: dict[str, str],
+        deadline: float,
+    ) -> Answer:
+        started = time.monotonic()
+        connection = self._connection(key, deadline)
+        if connection.sock is not None:
+            connection.sock.settimeout(self.timeout)
+        expired = threading.Event()
+        watchdog = threading.Timer(
+            max(deadline - time.monotonic(), 0), _abort, (connection, expired)
+        )
+        watchdog.daemon = True
+        watchdog.start()
+        answered = False
+        try:
+            connection.request(request.method, target, body=request.body, headers=headers)
+            response = connection.getresponse()
+            answered = True
+            body = response.read(MAX_BODY)
+            answer = Answer(
+                response.status,
+                response.reason,
+                tuple(response.getheaders()),
+                body,
+                time.monotonic() - started,
+            )
+            if response.will_close:
+                self._drop(key)
+            return answer
+        except (OSError, http.client.HTTPException) as exc:
+            self._drop(key)
+            if expired.is_set():
+                raise TransportFailure(
+                    "timeout", f"no complete answer within {self.timeout:g}s", connected=True
+                ) from None
+            if not answered and isinstance(
+                exc, http.client.RemoteDisconnected | BrokenPipeError | ConnectionResetError
+            ):
+                raise _StaleConnection from None
+            raise TransportFailure("connection", _describe(exc), connected=True) from None
+        finally:
+            watchdog.cancel()
+
+    def _drop(self, key: str) -> None:
+        connection = self._connections.pop(key, None)
+        if connection is not None:
+            connection.close()
+
+
+class _StaleConnection(Exception):
+    pass
+
+
+def _abort(connection: http.client.HTTPConnection, expired: threading.Event) -> None:
+    expired.set()
+    sock = connection.sock
+    if sock is not None:
+        with contextlib.suppress(OSError):  # already closed: nothing left to unblock
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(exc, socket.gaierror):
+        return "host name not found"
+    if isinstance(exc, ssl.SSLError):
+        return f"TLS failure ({exc.reason or 'handshake'})"
+    if isinstance(exc, http.client.RemoteDisconnected):
+        return "connection closed without an answer"
+    if isinstance(exc, ConnectionResetError):
+        return "connection reset by the server"
+    if isinstance(exc, http.client.IncompleteRead):
+        return f"connection closed mid-body ({len(exc.partial)} bytes received)"
+    if isinstance(exc, http.client.HTTPException):
+        return f"malformed HTTP response ({type(exc).__name__})"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return type(exc).__name__

@@ -1,0 +1,54 @@
+"""One self-rewriting status line on stderr, only on a terminal and only for slow runs."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+DELAY = 1.0  # a run that ends sooner never shows the line
+REFRESH = 0.1  # redraw at most ten times a second
+_CLEAR = "\r\x1b[2K"
+
+
+class Progress:
+    def __init__(
+        self,
+        stream: TextIO | None = None,
+        *,
+        enabled: bool | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self._clock = clock
+        self._started = clock()
+        self._drawn_at: float | None = None
+        self.total = 0
+        self.done = 0
+
+    def start(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self._started = self._clock()
+
+    def advance(self, text: str) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        now = self._clock()
+        if now - self._started < DELAY:
+            return
+        if self._drawn_at is not None and now - self._drawn_at < REFRESH:
+            return
+        self._drawn_at = now
+        line = f"conformance: {self.done}/{self.total} requests, {now - self._started:.0f}s: {text}"
+        self.stream.write(_CLEAR + line[:120])
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self._drawn_at is not None:
+            self.stream.write(_CLEAR)
+            self.stream.flush()
+            self._drawn_at = None
