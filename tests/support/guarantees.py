@@ -92,11 +92,15 @@ def broken_cross_guarantees(registry: dict[str, Any], gateway: dict[str, Any]) -
     broken: set[str] = set()
     if [item["id"] for item in listed] != [model["id"] for model in models]:
         broken.add("same-ids-in-order")
-    by_id = {model["id"]: model for model in models}
-    for item in listed:
-        model = by_id.get(item["id"])
-        if model is None:
-            continue
+    # Pair entries by position when the ids line up (ids may repeat), else by first id.
+    if not broken:
+        pairs = list(zip(listed, models, strict=True))
+    else:
+        by_id: dict[str, dict[str, Any]] = {}
+        for model in models:
+            by_id.setdefault(model["id"], model)
+        pairs = [(item, by_id[item["id"]]) for item in listed if item["id"] in by_id]
+    for item, model in pairs:
         if item["owned_by"] != model["author"]:
             broken.add("owned-by-author")
         if item["created"] != created_from_training_date(model.get("trainingDate")):
