@@ -31,7 +31,7 @@ def test_html_content_type(reference_bodies: dict[str, bytes]) -> None:
         gateway = fetch(server.url + GATEWAY_PATH)
     assert registry.content_type == "text/html; charset=utf-8"
     assert registry.body == reference_bodies[REGISTRY_PATH]
-    assert gateway.content_type == "application/json"
+    assert gateway.content_type == "application/json; charset=utf-8"
 
 
 def test_missing_content_type(reference_bodies: dict[str, bytes]) -> None:
@@ -153,6 +153,15 @@ def test_registry_without_charset(reference_bodies: dict[str, bytes]) -> None:
         registry = fetch(server.url + REGISTRY_PATH)
     assert registry.content_type == "application/json"
     assert registry.body == reference_bodies[REGISTRY_PATH]
+
+
+def test_gateway_without_charset_is_the_real_gateways_header(
+    reference_bodies: dict[str, bytes],
+) -> None:
+    with start_server(faults.GatewayWithoutCharset) as server:
+        gateway = fetch(server.url + GATEWAY_PATH)
+    assert gateway.content_type == "application/json"
+    assert gateway.body == reference_bodies[GATEWAY_PATH]
 
 
 def test_no_allow_header() -> None:

@@ -32,6 +32,7 @@ transport     slow(delay=2.0)          every answer waits ``delay`` s (bounded, 
               dies-after(requests=3)   stops accepting connections after ``requests`` answers
 hygiene       any-method-answered      POST/PUT/... answered 200 instead of 405
               registry-without-charset registry Content-Type without charset
+              gateway-without-charset  gateway Content-Type without charset (as the real one)
               no-allow-header          405 without an Allow header
 reference     real-data                the correct server fed the REAL registry (read from
                                        shared/data at test time, never copied): must be clean
@@ -66,6 +67,7 @@ from tests.support.faults_wire import (
     DiesAfter,
     Flaky,
     GatewayServerError,
+    GatewayWithoutCharset,
     HtmlContentType,
     InvalidUtf8,
     MissingContentType,
@@ -123,6 +125,7 @@ VARIANTS: dict[str, type[FaultVariant]] = {
         DiesAfter,
         AnyMethodAnswered,
         RegistryWithoutCharset,
+        GatewayWithoutCharset,
         NoAllowHeader,
     )
 }

@@ -180,6 +180,13 @@ class RegistryWithoutCharset(FaultVariant):
     registry_content_type = "application/json"
 
 
+class GatewayWithoutCharset(FaultVariant):
+    """The gateway says bare ``application/json``, exactly as the real AI Gateway does."""
+
+    name, breaks = "gateway-without-charset", "hygiene"
+    gateway_content_type = "application/json"
+
+
 class NoAllowHeader(FaultVariant):
     """405 answers carry no ``Allow`` header (RFC 9110 requires one)."""
 

@@ -28,10 +28,13 @@ REGISTRY_PATH = "/v1/public/model-registry/models"
 GATEWAY_PATH = "/v1/models"
 ALLOWED_METHODS = ("GET", "HEAD")
 
-# What the real implementations send: Express adds the charset, the gateway (Hono) does not.
-# RFC 8259 defines no charset parameter for application/json, so we mirror both exactly.
+# The real registry (Express) sends the charset; the real gateway sends bare application/json.
+# The bodies mirror the real services byte for byte, but the reference server sends the charset
+# on both: it is the implementation that passes every check, hygiene included (conformance
+# --strict warns about a missing charset). ``GatewayWithoutCharset`` in tests/support/faults
+# serves the real gateway's header.
 REGISTRY_CONTENT_TYPE = "application/json; charset=utf-8"
-GATEWAY_CONTENT_TYPE = "application/json"
+GATEWAY_CONTENT_TYPE = "application/json; charset=utf-8"
 
 
 @dataclass(frozen=True)
