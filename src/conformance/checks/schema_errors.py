@@ -47,7 +47,9 @@ def problems_from(errors: Iterable[Any]) -> list[Problem]:
             for name in error.kind.unexpected:
                 problems.append(((*location, name), kind, f"unexpected property {render(name)}"))
         elif kind == "Required":
-            problems.append((location, kind, f"{render(error.kind.property)} is required"))
+            problems.append(
+                (location, kind, f"required property {render(error.kind.property)} is missing")
+            )
         elif kind == "Enum":
             message = f"{render(error.instance)} is not one of {_options(error.kind.options)}"
             problems.append((location, kind, message))

@@ -13,9 +13,6 @@ from typing import Any
 from conformance.checks.schema_errors import Location, Problem
 
 _MODULES = ("generated.registry", "generated.gateway")
-# These pydantic error types concern a key of the object at loc[:-1]; the schema reports that
-# object (required) or the key (additionalProperties), so both are compared by the object.
-_KEYED = {"missing": "is required", "extra_forbidden": "unexpected property"}
 
 
 def _model(definition: str) -> Any:
@@ -37,10 +34,12 @@ def type_problems(instance: Any, definition: str) -> list[Problem]:
         problems: list[Problem] = []
         for error in exc.errors(include_url=False):
             location: Location = tuple(error["loc"])
+            # Worded and placed as the schema's own: a missing key at its object, an extra one
+            # at the key, so the same problem found by both is reported once.
             if error["type"] == "missing":
-                problems.append((location[:-1], f"{location[-1]!r} {_KEYED['missing']}"))
+                problems.append((location[:-1], f"required property {location[-1]!r} is missing"))
             elif error["type"] == "extra_forbidden":
-                problems.append((location, f"{_KEYED['extra_forbidden']} {location[-1]!r}"))
+                problems.append((location, f"unexpected property {location[-1]!r}"))
             else:
                 problems.append((location, f"generated type: {error['msg']}"))
         return problems

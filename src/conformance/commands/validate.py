@@ -1,16 +1,53 @@
-"""`helicone-contract validate`: not implemented yet."""
+"""`helicone-contract validate FILE ...`: registry and /v1/models JSON files, every problem.
+
+Exit 0 valid (warnings allowed), 1 at least one error finding, 2 an input could not be used
+(each such input gets one line on stderr; the other files are still checked and reported).
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from conformance.errors import UsageError
+KINDS = ("registry-response", "registry", "models", "models-error")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    del parser
+    from conformance.validation.output import add_output_arguments
+
+    parser.add_argument("files", nargs="+", metavar="FILE", help="JSON file to check; - is stdin")
+    parser.add_argument("--kind", choices=KINDS, help="what the files are (default: detected)")
+    parser.add_argument(
+        "--max-size",
+        type=int,
+        default=128,
+        metavar="MIB",
+        help="refuse inputs larger than this many MiB (default 128)",
+    )
+    add_output_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    del args
-    raise UsageError("validate is not implemented yet")
+    import sys
+
+    from conformance.errors import InputError, UsageError
+    from conformance.exit_codes import ExitCode, exit_code_for
+    from conformance.validation.files import validate_source
+    from conformance.validation.output import emit, refuse_overwriting_inputs
+
+    if args.max_size <= 0:
+        raise UsageError("--max-size must be a positive number of MiB")
+    if args.files.count("-") > 1:
+        raise UsageError("stdin (-) can be read only once")
+    refuse_overwriting_inputs(args.junit_xml, args.files)
+    groups = []
+    unusable = False
+    for source in args.files:
+        try:
+            groups.append(validate_source(source, args.kind, args.max_size * 1024 * 1024))
+        except InputError as exc:
+            print(f"helicone-contract: error: {exc}", file=sys.stderr)
+            unusable = True
+    findings = [finding for group in groups for finding in group.findings]
+    code = ExitCode.USAGE if unusable else exit_code_for(findings, strict=args.strict)
+    emit(groups, args, ok=code == ExitCode.OK)
+    return code
