@@ -10,6 +10,9 @@ changes one thing:
 - ``registry_body()`` / ``gateway_body()``: change the exact bytes;
 - ``registry_response()`` / ``gateway_response()``: change status or headers;
 - ``respond(request)``: change anything per request (delays, flakiness, dying).
+
+A variant with options of its own sets them before calling ``super().__init__`` (the data hooks
+run there). An app serves one server once: stopping the server sets ``stopping`` for good.
 """
 
 from __future__ import annotations
