@@ -15,6 +15,7 @@ Location = tuple[str | int, ...]
 Problem = tuple[Location, str]
 
 _MAX_SHOWN = 60
+_MAX_OPTIONS = 8
 
 
 def render(value: Any) -> str:
@@ -30,11 +31,45 @@ def render(value: Any) -> str:
 
 
 def _options(options: Iterable[Any]) -> str:
-    return "[" + ", ".join(render(option) for option in options) + "]"
+    shown = [render(option) for option in options]
+    if len(shown) > _MAX_OPTIONS:
+        hidden = len(shown) - _MAX_OPTIONS + 1
+        shown = [*shown[: _MAX_OPTIONS - 1], f"... {hidden} more"]
+    return "[" + ", ".join(shown) + "]"
 
 
 def _types(types: Iterable[str]) -> str:
     return " or ".join(f"'{name}'" for name in types)
+
+
+def enum_message(value: Any, options: Iterable[Any]) -> str:
+    return f"{render(value)} is not one of {_options(options)}"
+
+
+def type_message(value: Any, types: Iterable[str]) -> str:
+    return f"{render(value)} is not of type {_types(types)}"
+
+
+def required_message(name: Any) -> str:
+    return f"required property {render(name)} is missing"
+
+
+def unexpected_message(name: Any) -> str:
+    return f"unexpected property {render(name)}"
+
+
+def dedupe(problems: Iterable[tuple[Location, str, str]]) -> list[Problem]:
+    """Drop repeats, and a type error where an enum error at the same location says more."""
+    problems = list(problems)
+    with_enum = {location for location, kind, _ in problems if kind == "enum"}
+    seen: set[Problem] = set()
+    result: list[Problem] = []
+    for location, kind, message in problems:
+        if (kind == "type" and location in with_enum) or (location, message) in seen:
+            continue
+        seen.add((location, message))
+        result.append((location, message))
+    return result
 
 
 def problems_from(errors: Iterable[Any]) -> list[Problem]:
@@ -45,28 +80,16 @@ def problems_from(errors: Iterable[Any]) -> list[Problem]:
         kind = type(error.kind).__name__
         if kind == "AdditionalProperties":
             for name in error.kind.unexpected:
-                problems.append(((*location, name), kind, f"unexpected property {render(name)}"))
+                problems.append(((*location, name), "additional", unexpected_message(name)))
         elif kind == "Required":
-            problems.append(
-                (location, kind, f"required property {render(error.kind.property)} is missing")
-            )
+            problems.append((location, "required", required_message(error.kind.property)))
         elif kind == "Enum":
-            message = f"{render(error.instance)} is not one of {_options(error.kind.options)}"
-            problems.append((location, kind, message))
+            problems.append((location, "enum", enum_message(error.instance, error.kind.options)))
         elif kind == "Type":
-            types = _types(error.kind.types)
-            problems.append((location, kind, f"{render(error.instance)} is not of type {types}"))
+            problems.append((location, "type", type_message(error.instance, error.kind.types)))
         else:
             problems.append((location, kind, error.message))
-    with_enum = {location for location, kind, _ in problems if kind == "Enum"}
-    seen: set[Problem] = set()
-    result: list[Problem] = []
-    for location, kind, message in problems:
-        if (kind == "Type" and location in with_enum) or (location, message) in seen:
-            continue
-        seen.add((location, message))
-        result.append((location, message))
-    return result
+    return dedupe(problems)
 
 
 def depth_score(errors: list[Any]) -> tuple[int, int]:

@@ -10,7 +10,12 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from conformance.checks.schema_errors import Location, Problem
+from conformance.checks.schema_errors import (
+    Location,
+    Problem,
+    required_message,
+    unexpected_message,
+)
 
 _MODULES = ("generated.registry", "generated.gateway")
 
@@ -37,9 +42,9 @@ def type_problems(instance: Any, definition: str) -> list[Problem]:
             # Worded and placed as the schema's own: a missing key at its object, an extra one
             # at the key, so the same problem found by both is reported once.
             if error["type"] == "missing":
-                problems.append((location[:-1], f"required property {location[-1]!r} is missing"))
+                problems.append((location[:-1], required_message(location[-1])))
             elif error["type"] == "extra_forbidden":
-                problems.append((location, f"unexpected property {location[-1]!r}"))
+                problems.append((location, unexpected_message(location[-1])))
             else:
                 problems.append((location, f"generated type: {error['msg']}"))
         return problems
