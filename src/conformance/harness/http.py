@@ -124,35 +124,44 @@ class HttpClient:
         )
         watchdog.daemon = True
         watchdog.start()
-        answered = False
+        response: http.client.HTTPResponse | None = None
         try:
             connection.request(request.method, target, body=request.body, headers=headers)
             response = connection.getresponse()
-            answered = True
             body = response.read(MAX_BODY)
-            answer = Answer(
-                response.status,
-                response.reason,
-                tuple(response.getheaders()),
-                body,
-                time.monotonic() - started,
-            )
-            if response.will_close:
-                self._drop(key)
-            return answer
+            if expired.is_set():  # the watchdog's shutdown can look like a normal end of body
+                raise TimeoutError
+            if response.length:  # Content-Length promised more than arrived
+                raise http.client.IncompleteRead(body, response.length)
+            if len(body) == MAX_BODY and response.read(1):
+                raise _TooLarge
+        except _TooLarge:
+            self._drop(key)
+            raise TransportFailure(
+                "connection", f"answer larger than {MAX_BODY} bytes", connected=True
+            ) from None
         except (OSError, http.client.HTTPException) as exc:
             self._drop(key)
             if expired.is_set():
                 raise TransportFailure(
                     "timeout", f"no complete answer within {self.timeout:g}s", connected=True
                 ) from None
-            if not answered and isinstance(
-                exc, http.client.RemoteDisconnected | BrokenPipeError | ConnectionResetError
-            ):
+            if response is None and isinstance(exc, _STALE):
                 raise _StaleConnection from None
             raise TransportFailure("connection", _describe(exc), connected=True) from None
         finally:
             watchdog.cancel()
+            if response is not None:
+                response.close()
+        if response.will_close:
+            self._drop(key)
+        return Answer(
+            response.status,
+            response.reason,
+            tuple(response.getheaders()),
+            body,
+            time.monotonic() - started,
+        )
 
     def _drop(self, key: str) -> None:
         connection = self._connections.pop(key, None)
@@ -161,7 +170,14 @@ class HttpClient:
 
 
 class _StaleConnection(Exception):
+    """A kept-alive connection the server had closed: retried once on a fresh one."""
+
+
+class _TooLarge(Exception):
     pass
+
+
+_STALE = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
 
 
 def _abort(connection: http.client.HTTPConnection, expired: threading.Event) -> None:

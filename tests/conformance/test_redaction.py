@@ -1,0 +1,48 @@
+"""Secrets given with --header appear in no output: stdout, stderr, JSON, GitHub, JUnit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conformance.harness.redaction import MASK, Redactor
+from tests.conformance import variants
+from tests.conformance.conftest import Runner, both
+from tests.support.servers import start_server
+
+TOKEN = "s3cr3t-T0KEN-value-9f2c"
+API_KEY = "k3y-QWERTY-123456"
+HEADERS = ("--header", f"Authorization: Bearer {TOKEN}", "--header", f"X-Api-Key: {API_KEY}")
+
+
+@pytest.mark.parametrize("output", ["text", "json", "github"])
+def test_echoed_credentials_are_masked_everywhere(
+    run_cli: Runner, tmp_path: Path, output: str
+) -> None:
+    junit = tmp_path / "report.xml"
+    with start_server(variants.EchoesCredentials) as server:
+        run = run_cli(*both(server.url), *HEADERS, "--format", output, "--junit-xml", str(junit))
+    assert run.code == 1
+    written = [run.out, run.err, junit.read_text()]
+    for text in written:
+        assert TOKEN not in text
+        assert API_KEY not in text
+    # The server did echo the token into its answers, and the findings say so, masked:
+    assert f"'{MASK}' is not one of ['list']" in run.out  # gateway echoed it into `object`
+    assert f"token {MASK} rejected" in run.out  # registry echoed it into its error envelope
+    assert f"X-Api-Key: {MASK}" in run.out  # the curl reproduction keeps the header name
+
+
+def test_redactor_masks_pieces_encodings_and_key_shapes() -> None:
+    redactor = Redactor([f"Bearer {TOKEN}"])
+    assert redactor.text(f"got {TOKEN}") == f"got {MASK}"
+    assert redactor.text('{"auth": "Bearer ' + TOKEN + '"}') == '{"auth": "' + MASK + '"}'
+    assert redactor.text("key sk-abcdefghijklmnopqrstu") == f"key {MASK}"
+    assert redactor.text("https://user:pw@host/x") == f"https://{MASK}@host/x"
+    assert redactor.text("api_key=abcdef123") == f"api_key={MASK}"
+    # Ordinary words that merely resemble labels survive.
+    assert redactor.text("per million tokens: 15") == "per million tokens: 15"
+    assert (
+        redactor.text("$.data.filters.authors: not sorted") == "$.data.filters.authors: not sorted"
+    )

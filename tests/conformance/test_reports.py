@@ -1,0 +1,97 @@
+"""The documented outputs: JSON shape, JUnit XML, GitHub annotations, the seed."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from conformance.server import RunningServer
+from tests.conformance import variants
+from tests.conformance.conftest import Runner, both
+from tests.support import faults
+from tests.support.servers import start_server
+
+FINDING_KEYS = ["check", "severity", "target", "path", "message", "reproduce"]
+
+
+def test_json_document_has_exactly_the_documented_shape(run_cli: Runner) -> None:
+    with start_server(faults.VARIANTS["invalid-input-modality"]) as server:
+        run = run_cli(*both(server.url), "--format", "json", "--seed", "42")
+    document = run.document
+    assert list(document) == ["ok", "seed", "findings"]
+    assert (document["ok"], document["seed"]) == (False, 42)
+    (finding,) = document["findings"]
+    assert list(finding) == FINDING_KEYS
+    assert finding["severity"] == "error"
+    assert finding["target"] == "registry"
+    assert finding["path"] == "$.data.models[3].inputModalities[0]"
+    assert "'pdf' is not one of" in finding["message"]
+    assert finding["reproduce"] == f"curl -sS -i {server.url}/v1/public/model-registry/models"
+    assert run.err.startswith("exit 1: does not conform")  # the verdict goes to stderr
+
+
+def test_exchange_findings_have_a_null_path(run_cli: Runner) -> None:
+    with start_server(faults.VARIANTS["undocumented-status"]) as server:
+        run = run_cli("--registry-url", server.url, "--format", "json")
+    (finding,) = run.document["findings"]
+    assert finding["path"] is None
+    assert "418" in finding["message"]
+
+
+def test_trailing_slash_and_none_give_the_same_urls(
+    run_cli: Runner, reference_server: RunningServer
+) -> None:
+    with start_server(faults.VARIANTS["undocumented-status"]) as server:
+        plain = run_cli("--registry-url", server.url, "--format", "json")
+        slashed = run_cli("--registry-url", server.url + "/", "--format", "json")
+    assert plain.document == slashed.document
+    assert "//v1" not in plain.document["findings"][0]["reproduce"]
+
+
+def test_seed_is_printed_and_a_random_one_too(
+    run_cli: Runner, reference_server: RunningServer
+) -> None:
+    chosen = run_cli("--registry-url", reference_server.url, "--seed", "123")
+    assert "(seed 123)" in chosen.out.splitlines()[0]
+    assert "seed 123)" in chosen.out.splitlines()[-1]
+    random = run_cli("--registry-url", reference_server.url, "--format", "json", fast=False)
+    assert isinstance(random.document["seed"], int)
+    assert f"seed {random.document['seed']})" in random.err
+
+
+def test_junit_xml_has_a_case_per_check_and_fails_only_the_broken_one(
+    run_cli: Runner, tmp_path: Path
+) -> None:
+    report = tmp_path / "conformance.xml"
+    report.write_text("old report")  # replaced, as any report
+    with start_server(faults.VARIANTS["gateway-order-differs"]) as server:
+        run = run_cli(*both(server.url), "--junit-xml", str(report))
+    assert run.code == 1
+    root = ET.parse(report).getroot()
+    assert root.tag == "testsuites"
+    suites = {suite.get("name"): suite for suite in root}
+    assert set(suites) == {"conformance.gateway", "conformance.registry", "conformance.cross"}
+    failed = [
+        (suite_name, case.get("name"))
+        for suite_name, suite in suites.items()
+        for case in suite
+        if case.find("failure") is not None
+    ]
+    assert failed == [("conformance.cross", "cross.order")]
+    assert suites["conformance.cross"].get("failures") == "1"
+    names = {case.get("name") for case in suites["conformance.registry"]}
+    assert {"contract.status", "schema", "registry.total-mismatch", "hygiene.method"} <= names
+
+
+def test_github_format_annotates_each_finding(run_cli: Runner) -> None:
+    with start_server(variants.UnknownMethodsLikeExpress) as server:
+        run = run_cli("--registry-url", server.url, "--format", "github")
+        strict = run_cli("--registry-url", server.url, "--format", "github", "--strict")
+    annotations = [line for line in run.out.splitlines() if line.startswith("::")]
+    assert len(annotations) == 2  # 501 to POST..DELETE, 404 to TRACE
+    assert all(
+        line.startswith("::warning title=hygiene.method (registry)::") for line in annotations
+    )
+    assert "%0Areproduce: curl" in annotations[0]
+    assert run.out.splitlines()[-1].startswith("exit 0:")
+    assert all(line.startswith("::error ") for line in strict.out.splitlines() if line[:2] == "::")
