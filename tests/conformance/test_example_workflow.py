@@ -70,7 +70,7 @@ def test_run_step_records_the_exit_code_and_writes_the_report(
     assert report.is_file()
     assert SECRET.split()[1] not in stdout + report.read_text()
     if expected == "1":
-        assert "::error title=registry.total-mismatch (registry)::" in stdout
+        assert "::error title=registry.total-mismatch::registry " in stdout
 
 
 def test_run_step_refuses_to_run_without_any_url(tmp_path: Path) -> None:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from conformance.errors import UsageError
 from conformance.exit_codes import ExitCode, exit_code_for
-from conformance.harness.github import github_report
-from conformance.harness.junit import check_writable, junit_xml, write_junit
+from conformance.findings import Finding
 from conformance.harness.options import (
     DEFAULT_MAX_EXAMPLES,
     DEFAULT_TIMEOUT,
@@ -20,7 +19,16 @@ from conformance.harness.options import (
 )
 from conformance.harness.progress import Progress
 from conformance.harness.reference import reference_targets
-from conformance.harness.report import header_line, json_report, summary_line, text_report
+from conformance.harness.report import (
+    as_reported,
+    github_report,
+    header_line,
+    json_report,
+    junit_report,
+    summary_line,
+    text_report,
+)
+from conformance.harness.report_files import check_writable, write_report
 from conformance.harness.session import RunResult, run_conformance
 from conformance.harness.targets import Target, parse_base_url
 
@@ -52,10 +60,11 @@ def run_command(args: argparse.Namespace) -> int:
         if args.format == "text":  # before the run, so that even a killed run shows its seed
             print(header_line(targets, seed), flush=True)
         result = run_conformance(options, Progress())
-    code = exit_code_for(result.findings, strict=args.strict)
-    _emit(result, code, args)
+    findings = as_reported(result.findings, strict=args.strict)
+    code = exit_code_for(findings, strict=args.strict)
+    _emit(result, findings, code, args.format)
     if junit_path is not None:
-        write_junit(junit_path, junit_xml(result, strict=args.strict))
+        write_report(junit_path, junit_report(result, findings))
     return int(code)
 
 
@@ -68,12 +77,12 @@ def _given_targets(args: argparse.Namespace) -> tuple[Target, ...]:
     return tuple(targets)
 
 
-def _emit(result: RunResult, code: ExitCode, args: argparse.Namespace) -> None:
-    if args.format == "json":
-        sys.stdout.write(json_report(result, code))
-        print(summary_line(result, code, strict=args.strict), file=sys.stderr)
-    elif args.format == "github":
-        sys.stdout.write(github_report(result, code, strict=args.strict))
+def _emit(result: RunResult, findings: list[Finding], code: ExitCode, output: str) -> None:
+    if output == "json":
+        sys.stdout.write(json_report(result, findings, code))
+        print(summary_line(result, findings, code), file=sys.stderr)
+    elif output == "github":
+        sys.stdout.write(github_report(result, findings, code))
     else:
-        sys.stdout.write(text_report(result, code, strict=args.strict))
+        sys.stdout.write(text_report(result, findings, code))
     sys.stdout.flush()

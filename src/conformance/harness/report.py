@@ -1,11 +1,14 @@
-"""Findings -> what people and CI read. Pure functions of an already redacted RunResult.
+"""Findings -> what people and CI read: pure functions of an already redacted RunResult.
 
-The JSON document is a documented interface (docs/harness.md):
+Text, GitHub annotations and JUnit are the shared reporters of ``conformance.reporting`` over
+one group per target (gateway, registry, cross), so conformance and validate read alike. The
+JSON document is conformance's own documented interface (docs/harness.md):
 ``{"ok", "seed", "findings": [{"check", "severity", "target", "path", "message", "reproduce"}]}``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -14,6 +17,34 @@ from conformance.exit_codes import ExitCode
 from conformance.findings import Finding
 from conformance.harness.session import RunResult
 from conformance.harness.targets import Target
+from conformance.reporting import Group, count, render_github, render_junit
+from conformance.reporting.text import finding_line
+
+_KINDS = {"gateway": "AI Gateway API", "registry": "model registry API", "cross": "cross-API"}
+
+
+def as_reported(findings: Sequence[Finding], *, strict: bool) -> list[Finding]:
+    """Under ``--strict`` a warning is an error in every output, not only in the exit code."""
+    if not strict:
+        return list(findings)
+    return [dataclasses.replace(f, severity="error") for f in findings]
+
+
+def groups(targets: Sequence[Target], findings: Sequence[Finding]) -> list[Group]:
+    names = [target.name for target in targets] + (["cross"] if len(targets) == 2 else [])
+    return [
+        Group(name, _KINDS[name], [finding for finding in findings if finding.target == name])
+        for name in names
+    ]
+
+
+def json_report(result: RunResult, findings: Sequence[Finding], code: ExitCode) -> str:
+    document = {
+        "ok": code == ExitCode.OK,
+        "seed": result.seed,
+        "findings": [finding_record(finding) for finding in findings],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def finding_record(finding: Finding) -> dict[str, Any]:
@@ -27,13 +58,25 @@ def finding_record(finding: Finding) -> dict[str, Any]:
     }
 
 
-def json_report(result: RunResult, code: ExitCode) -> str:
-    document = {
-        "ok": code == ExitCode.OK,
-        "seed": result.seed,
-        "findings": [finding_record(finding) for finding in result.findings],
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+def text_report(result: RunResult, findings: Sequence[Finding], code: ExitCode) -> str:
+    lines = [
+        finding_line(group, finding)
+        for group in groups(result.targets, findings)
+        for finding in group.findings
+    ]
+    return "".join(line + "\n" for line in [*lines, summary_line(result, findings, code)])
+
+
+def github_report(result: RunResult, findings: Sequence[Finding], code: ExitCode) -> str:
+    annotations = render_github(groups(result.targets, findings))
+    return f"{header_line(result.targets, result.seed)}\n{annotations}" + (
+        summary_line(result, findings, code) + "\n"
+    )
+
+
+def junit_report(result: RunResult, findings: Sequence[Finding]) -> str:
+    suite = "helicone-contract conformance"
+    return render_junit(groups(result.targets, findings), suite_name=suite)
 
 
 def header_line(targets: Sequence[Target], seed: int) -> str:
@@ -41,32 +84,7 @@ def header_line(targets: Sequence[Target], seed: int) -> str:
     return f"helicone-contract conformance: {where} (seed {seed})"
 
 
-def summary_line(result: RunResult, code: ExitCode, *, strict: bool) -> str:
-    errors = sum(1 for finding in result.findings if finding.severity == "error")
-    warnings = len(result.findings) - errors
-    counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+def summary_line(result: RunResult, findings: Sequence[Finding], code: ExitCode) -> str:
+    verdict = "exit 0: conforms" if code == ExitCode.OK else "exit 1: does not conform"
     stats = f"{result.requests} requests in {result.seconds:.1f}s, seed {result.seed}"
-    if code == ExitCode.OK:
-        verdict = "exit 0: conforms"
-    elif strict and not errors:
-        verdict = "exit 1: warnings fail the run under --strict"
-    else:
-        verdict = "exit 1: does not conform"
-    return f"{verdict} ({counts}; {stats})"
-
-
-def text_report(result: RunResult, code: ExitCode, *, strict: bool) -> str:
-    lines = []
-    for finding in result.findings:
-        where = f" at {finding.path}" if finding.path else ""
-        lines.append(
-            f"{finding.severity:<7} {finding.check} [{finding.target}]{where}: {finding.message}"
-        )
-        if finding.reproduce:
-            lines.append(f"        reproduce: {finding.reproduce}")
-    lines.append(summary_line(result, code, strict=strict))
-    return "\n".join(lines) + "\n"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{verdict} ({count(findings).describe()}; {stats})"
