@@ -1,0 +1,157 @@
+"""`validate` against a bare parse, check-jsonschema and the jsonschema reference validator.
+
+Every contender runs as its own process on the same file (start-up included, as a user sees
+it), best of a few runs, reported side by side and as ratios against the issue's targets:
+
+- 5,000-model registry (~21 MB, built here from the real one): validate <= 1.5x bare json.load
+- real registry file: validate < 0.5x check-jsonschema
+
+The scaled file is written to a temporary directory and never kept.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from generated.schemas import REGISTRY_SCHEMA
+
+REPO = Path(__file__).resolve().parents[1]
+REAL_REGISTRY = REPO.parent / "shared" / "data" / "helicone-67df07b8" / "registry-response.json"
+SCALED_MODELS = 5000
+RUNS = 3
+SLOW_SECONDS = 20.0
+"""A contender slower than this on its first run is not repeated (the reference validator)."""
+
+BARE = "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))"
+REFERENCE = (
+    "import json, sys, jsonschema; schema = json.load(open(sys.argv[1]));"
+    "errors = list(jsonschema.Draft4Validator(schema).iter_errors(json.load(open(sys.argv[2]))));"
+    "sys.exit(1 if errors else 0)"
+)
+
+
+@dataclass(frozen=True)
+class Timing:
+    seconds: float
+    exit_code: int
+
+
+def build_scaled(source: Path, target: Path, count: int = SCALED_MODELS) -> None:
+    """The real registry with its models repeated under new ids, still semantically valid:
+    same providers, authors and capabilities, so only ``total`` changes."""
+    document = json.loads(source.read_bytes())
+    originals = document["data"]["models"]
+    models = []
+    for index in range(count):
+        model = dict(originals[index % len(originals)])
+        copy = index // len(originals)
+        if copy:
+            model["id"] = f"{model['id']}-copy{copy}"
+        models.append(model)
+    document["data"]["models"] = models
+    document["data"]["total"] = count
+    # Serialised like the real body (JSON.stringify): compact, UTF-8, no ASCII escapes.
+    target.write_text(json.dumps(document, separators=(",", ":"), ensure_ascii=False), "utf-8")
+
+
+def schema_file(directory: Path) -> Path:
+    path = directory / "registry-response.schema.json"
+    schema = {
+        "$schema": "http://json-schema.org/draft-04/schema#",
+        "$ref": "#/definitions/ModelRegistryResult",
+        **REGISTRY_SCHEMA,
+    }
+    path.write_text(json.dumps(schema), "utf-8")
+    return path
+
+
+def _tool(name: str) -> list[str]:
+    beside = Path(sys.executable).parent / name
+    found = beside if beside.exists() else shutil.which(name)
+    if found is None:
+        raise SystemExit(f"bench: {name} is not installed")
+    return [str(found)]
+
+
+def measure(command: list[str]) -> Timing:
+    best = float("inf")
+    code = 0
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        completed = subprocess.run(command, capture_output=True, check=False)
+        best = min(best, time.perf_counter() - start)
+        code = completed.returncode
+        if best > SLOW_SECONDS:
+            break
+    return Timing(best, code)
+
+
+def contenders(document: Path, schema: Path) -> dict[str, list[str]]:
+    return {
+        "json.load": [sys.executable, "-c", BARE, str(document)],
+        "validate": [*_tool("helicone-contract"), "validate", str(document)],
+        "check-jsonschema": [
+            *_tool("check-jsonschema"),
+            "--schemafile",
+            str(schema),
+            str(document),
+        ],
+        "jsonschema": [sys.executable, "-c", REFERENCE, str(schema), str(document)],
+    }
+
+
+def _row(label: str, size: int, timings: dict[str, Timing]) -> str:
+    cells = [f"{label:<28}", f"{size / 1e6:>7.2f} MB"]
+    cells += [
+        f"{timing.seconds:>9.3f}s{'' if timing.exit_code == 0 else '!'}"
+        for timing in timings.values()
+    ]
+    validate = timings["validate"].seconds
+    cells.append(f"{validate / timings['json.load'].seconds:>8.2f}x")
+    cells.append(f"{validate / timings['check-jsonschema'].seconds:>8.2f}x")
+    cells.append(f"{validate / timings['jsonschema'].seconds:>8.2f}x")
+    return " ".join(cells)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="validate-bench-") as tmp:
+        directory = Path(tmp)
+        scaled = directory / f"registry-{SCALED_MODELS}.json"
+        build_scaled(REAL_REGISTRY, scaled)
+        schema = schema_file(directory)
+        files = [
+            ("real registry (111 models)", REAL_REGISTRY),
+            (f"scaled ({SCALED_MODELS} models)", scaled),
+        ]
+        results = {
+            label: {name: measure(cmd) for name, cmd in contenders(path, schema).items()}
+            for label, path in files
+        }
+        print(f"\nvalidate: best of {RUNS} runs, wall clock per process (! = non-zero exit)")
+        header = f"{'file':<28} {'size':>10} " + " ".join(
+            f"{name:>10}" for name in contenders(REAL_REGISTRY, schema)
+        )
+        print(header + "  vs load  vs c-j-s  vs jsonschema")
+        for label, path in files:
+            print(_row(label, path.stat().st_size, results[label]))
+        big = results[files[1][0]]
+        real = results[files[0][0]]
+        ratio_big = big["validate"].seconds / big["json.load"].seconds
+        ratio_real = real["validate"].seconds / real["check-jsonschema"].seconds
+        print(
+            f"target: scaled validate <= 1.5x json.load: {ratio_big:.2f}x {'met' if ratio_big <= 1.5 else 'MISSED'}"
+        )
+        print(
+            f"target: real validate < 0.5x check-jsonschema: {ratio_real:.2f}x {'met' if ratio_real < 0.5 else 'MISSED'}"
+        )
+
+
+if __name__ == "__main__":
+    main()
