@@ -11,6 +11,7 @@ import pytest
 from conformance.server import RunningServer
 from tests.conformance import variants
 from tests.conformance.conftest import Runner
+from tests.conformance.raw_servers import never_accepting
 from tests.support.servers import start_server
 
 
@@ -30,6 +31,16 @@ def test_unreachable_target_exits_3_with_one_line(run_cli: Runner) -> None:
     assert run.err.count("\n") == 1
     assert run.err.startswith("helicone-contract: unreachable: gateway API at " + url)
     assert "connection refused" in run.err
+
+
+def test_a_server_that_never_accepts_is_unreachable(run_cli: Runner) -> None:
+    with never_accepting() as url:
+        run = run_cli("--registry-url", url, "--timeout", "0.3")
+    assert run.code == 3
+    assert (
+        run.err
+        == f"helicone-contract: unreachable: registry API at {url}: no connection within 0.3s\n"
+    )
 
 
 def test_one_unreachable_target_stops_the_run_before_any_check(

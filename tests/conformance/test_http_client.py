@@ -2,54 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import socket
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 
 import pytest
 
 from conformance.harness.http import HttpClient, TransportFailure
 from conformance.harness.plan import PlannedRequest
-
-Behaviour = Callable[[socket.socket], None]
-
-
-@contextmanager
-def raw_server(behaviour: Behaviour) -> Iterator[str]:
-    """Accept connections on 127.0.0.1 and hand each to ``behaviour`` in a thread."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    stop = threading.Event()
-
-    def serve() -> None:
-        listener.settimeout(0.05)
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=_guarded, args=(behaviour, connection), daemon=True).start()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        stop.set()
-        thread.join()
-        listener.close()
-
-
-def _guarded(behaviour: Behaviour, connection: socket.socket) -> None:
-    # OSError: the client gave up and closed, as expected for the slow behaviours.
-    with connection, contextlib.suppress(OSError):
-        behaviour(connection)
+from tests.conformance.raw_servers import Behaviour, never_accepting, raw_server
 
 
 def _read_request(connection: socket.socket) -> None:
@@ -116,6 +76,17 @@ def test_refused_connection_is_a_connect_failure() -> None:
         HttpClient(timeout=2).send(PlannedRequest("GET", f"http://127.0.0.1:{port}/"))
     assert (failure.value.kind, failure.value.connected) == ("connect", False)
     assert failure.value.detail == "connection refused"
+
+
+def test_a_connection_never_accepted_is_a_connect_failure_within_the_timeout() -> None:
+    with never_accepting() as url:
+        started = time.monotonic()
+        with pytest.raises(TransportFailure) as failure:
+            HttpClient(timeout=0.3).send(PlannedRequest("GET", url + "/"))
+        elapsed = time.monotonic() - started
+    assert (failure.value.kind, failure.value.connected) == ("connect", False)
+    assert failure.value.detail == "no connection within 0.3s"
+    assert elapsed < 5  # bounded by the timeout, not by the kernel's SYN retries (minutes)
 
 
 def test_answers_and_headers_are_kept_verbatim() -> None:

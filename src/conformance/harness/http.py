@@ -10,9 +10,7 @@ does, and only then is a failure a failure.
 
 from __future__ import annotations
 
-import contextlib
 import http.client
-import socket
 import ssl
 import threading
 import time
@@ -21,6 +19,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from conformance.harness.plan import PlannedRequest
+from conformance.harness.sockets import abort_at_deadline, connect_within, describe
 
 FailureKind = Literal["timeout", "connect", "connection"]
 MAX_BODY = 64 * 1024 * 1024
@@ -96,13 +95,13 @@ class HttpClient:
         else:
             connection = http.client.HTTPConnection(parts.netloc, timeout=remaining)
         try:
-            connection.connect()
+            connect_within(connection, remaining)
         except TimeoutError:
             raise TransportFailure(
                 "connect", f"no connection within {self.timeout:g}s", connected=False
             ) from None
         except (OSError, ssl.SSLError) as exc:
-            raise TransportFailure("connect", _describe(exc), connected=False) from None
+            raise TransportFailure("connect", describe(exc), connected=False) from None
         self._connections[key] = connection
         return connection
 
@@ -120,7 +119,7 @@ class HttpClient:
             connection.sock.settimeout(self.timeout)
         expired = threading.Event()
         watchdog = threading.Timer(
-            max(deadline - time.monotonic(), 0), _abort, (connection, expired)
+            max(deadline - time.monotonic(), 0), abort_at_deadline, (connection, expired)
         )
         watchdog.daemon = True
         watchdog.start()
@@ -148,7 +147,7 @@ class HttpClient:
                 ) from None
             if response is None and isinstance(exc, _STALE):
                 raise _StaleConnection from None
-            raise TransportFailure("connection", _describe(exc), connected=True) from None
+            raise TransportFailure("connection", describe(exc), connected=True) from None
         finally:
             watchdog.cancel()
             if response is not None:
@@ -178,31 +177,3 @@ class _TooLarge(Exception):
 
 
 _STALE = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
-
-
-def _abort(connection: http.client.HTTPConnection, expired: threading.Event) -> None:
-    expired.set()
-    sock = connection.sock
-    if sock is not None:
-        with contextlib.suppress(OSError):  # already closed: nothing left to unblock
-            sock.shutdown(socket.SHUT_RDWR)
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, ConnectionRefusedError):
-        return "connection refused"
-    if isinstance(exc, socket.gaierror):
-        return "host name not found"
-    if isinstance(exc, ssl.SSLError):
-        return f"TLS failure ({exc.reason or 'handshake'})"
-    if isinstance(exc, http.client.RemoteDisconnected):
-        return "connection closed without an answer"
-    if isinstance(exc, ConnectionResetError):
-        return "connection reset by the server"
-    if isinstance(exc, http.client.IncompleteRead):
-        return f"connection closed mid-body ({len(exc.partial)} bytes received)"
-    if isinstance(exc, http.client.HTTPException):
-        return f"malformed HTTP response ({type(exc).__name__})"
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return type(exc).__name__
