@@ -125,3 +125,10 @@ def test_plan_is_fixed_by_the_seed_and_probes_undeclared_methods() -> None:
     assert [r.url for r in operation.requests] == ["http://127.0.0.1:9/v1/models"] * 4
     assert [r.method for r in operation.undeclared] == list(PROBED_METHODS)
     assert [r.status for r in operation.responses] == ["200", "500"]
+
+
+def test_checks_table_in_the_docs_is_the_catalog() -> None:
+    from conformance.harness.catalog import markdown_table
+    from tests.support.paths import REPO
+
+    assert markdown_table() in (REPO / "docs" / "checks-conformance.md").read_text()
