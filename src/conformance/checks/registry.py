@@ -76,18 +76,20 @@ def _parameters(model: dict[str, Any], index: int, path: Any) -> list[Finding]:
         return []
     names = {name for name in listed if isinstance(name, str)}
     findings = [] if len(names) == len(listed) else _repeated(listed, index, path)
+    missing: dict[str, int] = {}  # parameter -> first endpoint that supports it
     endpoints = model.get("endpoints")
     for e_index, endpoint in enumerate(endpoints if isinstance(endpoints, list) else ()):
         record = endpoint.get("endpoint") if isinstance(endpoint, dict) else None
         supported = record.get("supportedParameters") if isinstance(record, dict) else None
-        if not isinstance(supported, list) or names.issuperset(supported):
-            continue
-        missing = [p for p in supported if isinstance(p, str) and p not in names]
-        if missing:
-            where = path("models", index, "endpoints", e_index, "endpoint", "supportedParameters")
-            message = f"lacks {', '.join(map(repr, dict.fromkeys(missing)))}, supported by {where}"
-            at = path("models", index, "supportedParameters")
-            findings.append(finding("registry.parameters-incomplete", message, at))
+        if isinstance(supported, list) and not names.issuperset(supported):
+            for name in supported:
+                if isinstance(name, str) and name not in names:
+                    missing.setdefault(name, e_index)
+    if missing:
+        first = path("models", index, "endpoints", min(missing.values()), "endpoint")
+        message = f"lacks {', '.join(map(repr, missing))}, supported by endpoints such as {first}"
+        at = path("models", index, "supportedParameters")
+        findings.append(finding("registry.parameters-incomplete", message, at))
     return findings
 
 
