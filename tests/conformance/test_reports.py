@@ -26,7 +26,9 @@ def test_json_document_has_exactly_the_documented_shape(run_cli: Runner) -> None
     assert finding["target"] == "registry"
     assert finding["path"] == "$.data.models[3].inputModalities[0]"
     assert "'pdf' is not one of" in finding["message"]
-    assert finding["reproduce"] == f"curl -sS -i {server.url}/v1/public/model-registry/models"
+    assert finding["reproduce"] == (
+        f"curl -sS -i {server.url}/v1/public/model-registry/models -H 'Accept: application/json'"
+    )
     assert run.err.startswith("exit 1: does not conform")  # the verdict goes to stderr
 
 

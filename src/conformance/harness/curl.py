@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 
+from conformance.harness.http import ACCEPT
 from conformance.harness.plan import PlannedRequest
 from conformance.harness.redaction import MASK
 
@@ -12,7 +13,7 @@ def curl_command(request: PlannedRequest, user_headers: tuple[tuple[str, str], .
     parts = ["curl", "-sS", "-i"]
     if request.method != "GET":
         parts += ["-X", request.method]
-    parts.append(request.url)
+    parts += [request.url, "-H", f"Accept: {ACCEPT}"]
     for name, value in request.headers:
         parts += ["-H", f"{name}: {value}"]
     # The value is never needed to understand a finding, and must never be printed.

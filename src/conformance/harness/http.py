@@ -23,6 +23,7 @@ from conformance.harness.sockets import abort_at_deadline, connect_within, descr
 
 FailureKind = Literal["timeout", "connect", "connection"]
 MAX_BODY = 64 * 1024 * 1024
+ACCEPT = "application/json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ class HttpClient:
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         headers = {
             "Host": parts.netloc,
-            "Accept": "application/json",
+            "Accept": ACCEPT,
             "Accept-Encoding": "identity",  # the checks judge the bytes as sent
             "User-Agent": "helicone-contract-conformance",
         }
