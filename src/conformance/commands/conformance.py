@@ -12,8 +12,6 @@ import argparse
 import math
 from pathlib import Path
 
-from conformance.errors import UsageError
-
 FORMATS = ("text", "json", "github")
 
 
@@ -103,5 +101,3 @@ def _float(text: str) -> float:
         raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
     return value
 
-
-__all__ = ["FORMATS", "UsageError", "add_arguments", "run"]

@@ -55,7 +55,6 @@ def run_command(args: argparse.Namespace) -> int:
             timeout=args.timeout or DEFAULT_TIMEOUT,
             rate_limit=args.rate_limit,
             headers=headers,
-            strict=args.strict,
         )
         if args.format == "text":  # before the run, so that even a killed run shows its seed
             print(header_line(targets, seed), flush=True)

@@ -29,7 +29,6 @@ class HarnessOptions:
     timeout: float = DEFAULT_TIMEOUT
     rate_limit: float | None = None  # requests per second per target; None = explicit default
     headers: tuple[tuple[str, str], ...] = ()
-    strict: bool = False
 
     def rate_for(self, target: Target) -> float:
         """Requests per second for ``target``; 0 means unlimited."""
