@@ -21,8 +21,11 @@ from conformance.errors import InputError, MalformedJSON
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024
 """Files above this size are refused before reading: parsed, JSON costs ~10x its size in RAM."""
 
+STDIN = "<stdin>"
+"""How stdin (``-``) is named in messages and reports."""
 _BOM = b"\xef\xbb\xbf"
 _JITER_POSITION = re.compile(r"^(?P<reason>.*?) at line (?P<line>\d+) column (?P<column>\d+)$")
+_DUPLICATE = re.compile(r'^Detected duplicate key (?P<key>".*")$')
 _REASONS = {
     "recursion limit exceeded": "nesting too deep",
     "expected value": "expected a JSON value (NaN, Infinity and bare words are not JSON)",
@@ -33,7 +36,7 @@ def read_source(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of ``source`` (a path, or ``-`` for stdin), or a one-line InputError."""
     if source == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
-        _check_size(source, len(data), max_bytes)
+        _check_size(STDIN, len(data), max_bytes)
         return data
     path = Path(source)
     try:
@@ -53,7 +56,7 @@ def _check_size(source: str, size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise InputError(
             f"{source}: larger than the {_mib(max_bytes)} limit"
-            + (f" ({_mib(size)})" if source != "-" else "")
+            + (f" ({_mib(size)})" if source != STDIN else "")
             + "; raise it with --max-size"
         )
 
@@ -72,7 +75,7 @@ def parse_json(data: bytes, source: str) -> Any:
     try:
         value = jiter.from_json(data, allow_inf_nan=False, catch_duplicate_keys=True)
     except ValueError as exc:
-        raise _malformed(source, str(exc)) from None
+        raise _malformed(source, str(exc), data) from None
     return value
 
 
@@ -87,15 +90,27 @@ def _require_utf8(data: bytes, source: str) -> None:
         ) from None
 
 
-def _malformed(source: str, message: str) -> MalformedJSON:
+def _malformed(source: str, message: str, data: bytes) -> MalformedJSON:
     match = _JITER_POSITION.match(message)
     if match is None:
         return MalformedJSON(source, message, None, None)
-    reason = match["reason"]
-    reason = _REASONS.get(reason, reason)
-    if reason.startswith("Detected duplicate key"):
-        reason = "duplicate object key" + reason.removeprefix("Detected duplicate key")
-    return MalformedJSON(source, reason, int(match["line"]), max(int(match["column"]), 1))
+    reason = _REASONS.get(match["reason"], match["reason"])
+    line, column = int(match["line"]), max(int(match["column"]), 1)
+    duplicate = _DUPLICATE.match(reason)
+    if duplicate:
+        reason = f"duplicate object key {duplicate['key']}"
+        line, column = _key_position(data, duplicate["key"], line, column)
+    return MalformedJSON(source, reason, line, column)
+
+
+def _key_position(data: bytes, key: str, line: int, column: int) -> tuple[int, int]:
+    """jiter points after the repeated key's colon; point at the key itself when it is found."""
+    line_start = 0
+    for _ in range(line - 1):
+        line_start = data.index(b"\n", line_start) + 1
+    offset = line_start + len(data[line_start:].decode("utf-8", "replace")[: column - 1].encode())
+    found = data.rfind(key.encode(), 0, offset)
+    return line_column(data, found) if found >= 0 else (line, column)
 
 
 def line_column(data: bytes, offset: int) -> tuple[int, int]:

@@ -7,16 +7,14 @@ from typing import Any
 
 from conformance.errors import InputError
 from conformance.findings import Finding
-from conformance.jsonload import DEFAULT_MAX_BYTES, parse_json, read_source
+from conformance.jsonload import DEFAULT_MAX_BYTES, STDIN, parse_json, read_source
 from conformance.locate import locate, parse_jsonpath
 from conformance.reporting import Group
 from conformance.validation.kinds import check_as, detect_kind
 
-STDIN_NAME = "<stdin>"
-
 
 def display_name(source: str) -> str:
-    return STDIN_NAME if source == "-" else source
+    return STDIN if source == "-" else source
 
 
 def validate_source(

@@ -1,0 +1,129 @@
+"""`validate` as a user and a CI job see it: output formats, exit codes, stdin, reports."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.support.paths import REAL_GATEWAY, REAL_REGISTRY
+from tests.validate.conftest import Cli
+from tests.validate.snapshot import assert_matches
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+BROKEN = ("small-registry-broken.json", "gateway-broken.json", "small-registry.json")
+
+
+def test_real_files_are_valid(cli: Cli) -> None:
+    result = cli("validate", str(REAL_REGISTRY), str(REAL_GATEWAY))
+    assert (result.code, result.err) == (0, "")
+    assert result.out.endswith("2 files checked: 0 errors, 0 warnings\n")
+
+
+def test_text_report_snapshot(workdir: Path, cli: Cli) -> None:
+    result = cli("validate", *BROKEN)
+    assert result.code == 1
+    assert_matches(result.out, SNAPSHOTS / "validate-broken.txt")
+
+
+def test_github_report_snapshot(workdir: Path, cli: Cli) -> None:
+    result = cli("validate", "--format", "github", *BROKEN)
+    assert result.code == 1
+    assert_matches(result.out, SNAPSHOTS / "validate-broken.github.txt")
+
+
+def test_json_report_has_the_documented_shape(workdir: Path, cli: Cli) -> None:
+    result = cli("validate", "--format", "json", *BROKEN)
+    report = json.loads(result.out)
+    assert result.code == 1
+    assert set(report) == {"ok", "files"}
+    assert report["ok"] is False
+    assert [(f["file"], f["kind"], len(f["findings"])) for f in report["files"]] == [
+        ("small-registry-broken.json", "registry-response", 7),
+        ("gateway-broken.json", "models", 4),
+        ("small-registry.json", "registry-response", 0),
+    ]
+    first = report["files"][0]["findings"][0]
+    assert first == {
+        "check": "registry.price-invalid",
+        "severity": "error",
+        "path": "$.data.models[0].endpoints[0].pricing.prompt",
+        "line": 15,
+        "column": 15,
+        "message": "price -1.25 is negative",
+    }
+
+
+def test_json_ok_is_true_with_warnings_only(workdir: Path, cli: Cli) -> None:
+    document = json.loads(Path("small-registry.json").read_text())
+    document["data"]["models"][0]["trainingDate"] = "2025-08-05"
+    Path("warned.json").write_text(json.dumps(document))
+    result = cli("validate", "--format", "json", "warned.json")
+    assert (result.code, json.loads(result.out)["ok"]) == (0, True)
+    strict = cli("validate", "--strict", "--format", "json", "warned.json")
+    assert (strict.code, json.loads(strict.out)["ok"]) == (1, False)
+
+
+def test_stdin_is_read_for_dash(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(REAL_GATEWAY.read_bytes())))
+    result = cli("validate", "-")
+    assert result.code == 0
+    assert result.out.startswith("== <stdin> (models): valid\n")
+
+
+def test_kind_overrides_detection(workdir: Path, cli: Cli) -> None:
+    result = cli("validate", "--kind", "models", "small-registry.json")
+    assert result.code == 1
+    assert "== small-registry.json (models):" in result.out
+    assert "required property 'object' is missing" in result.out
+
+
+def test_bare_data_object_is_detected_and_valid(workdir: Path, cli: Cli) -> None:
+    data = json.loads(Path("small-registry.json").read_text())["data"]
+    Path("bare.json").write_text(json.dumps(data))
+    assert cli("validate", "bare.json").out.startswith("== bare.json (registry): valid")
+    wrapped = cli("validate", "--kind", "registry-response", "bare.json")
+    assert wrapped.code == 1
+    assert "error[schema.wrapper-missing] $:" in wrapped.out
+
+
+def test_junit_xml_counts_failures_and_passes(workdir: Path, cli: Cli) -> None:
+    result = cli("validate", "--junit-xml", "report.xml", *BROKEN)
+    root = ET.parse("report.xml").getroot()
+    assert result.code == 1
+    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("12", "10", "0")
+    suites = {suite.get("name"): suite for suite in root.iter("testsuite")}
+    assert [case.get("name") for case in suites["small-registry.json"].iter("testcase")] == [
+        "valid"
+    ]
+    assert len(list(suites["gateway-broken.json"].iter("failure"))) == 4
+
+
+def test_junit_xml_refuses_to_overwrite_an_input(workdir: Path, cli: Cli) -> None:
+    before = Path("small-registry.json").read_bytes()
+    result = cli("validate", "--junit-xml", "small-registry.json", "small-registry.json")
+    assert result.code == 2
+    assert "that is an input file" in result.err
+    assert Path("small-registry.json").read_bytes() == before
+
+
+def test_unwritable_junit_path_is_one_line_and_exit_2(workdir: Path, cli: Cli) -> None:
+    result = cli("validate", "--junit-xml", "no/such/dir/report.xml", "small-registry.json")
+    assert result.code == 2
+    assert result.err.count("\n") == 1
+    assert "cannot write the report" in result.err
+
+
+def test_colour_only_on_a_terminal(workdir: Path) -> None:
+    from conformance.reporting.text import use_colour
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert use_colour(Tty()) is True
+    assert use_colour(io.StringIO()) is False
