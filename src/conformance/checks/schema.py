@@ -85,7 +85,7 @@ def explain(instance: Any, definition: str) -> list[Problem]:
     candidates = branches(definition) or [definition]
     scored = [(list(validator(name).iter_errors(instance)), name) for name in candidates]
     errors, chosen = max(scored, key=lambda pair: depth_score(pair[0]))
-    problems = problems_from(errors)
+    problems = problems_from(errors, instance)
     reported = {location for location, _ in problems}
     extra = [problem for problem in type_problems(instance, chosen) if problem[0] not in reported]
     return problems + extra

@@ -8,6 +8,7 @@ reported at the property itself, so its line and column point at the offending k
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -72,7 +73,7 @@ def dedupe(problems: Iterable[tuple[Location, str, str]]) -> list[Problem]:
     return result
 
 
-def problems_from(errors: Iterable[Any]) -> list[Problem]:
+def problems_from(errors: Iterable[Any], root: Any) -> list[Problem]:
     """Word each error; drop the type error that an enum error at the same location implies."""
     problems: list[tuple[Location, str, str]] = []
     for error in errors:
@@ -85,11 +86,28 @@ def problems_from(errors: Iterable[Any]) -> list[Problem]:
             problems.append((location, "required", required_message(error.kind.property)))
         elif kind == "Enum":
             problems.append((location, "enum", enum_message(error.instance, error.kind.options)))
+        elif kind == "Type" and _overflowed(_value_at(root, location)):
+            problems.append((location, "type", "number too large for a double (1e309 or more)"))
         elif kind == "Type":
             problems.append((location, "type", type_message(error.instance, error.kind.types)))
         else:
             problems.append((location, kind, error.message))
     return dedupe(problems)
+
+
+def _overflowed(value: Any) -> bool:
+    """JSON allows 1e999; parsed, it is infinity, which no ``number`` schema accepts (and which
+    jsonschema_rs shows as null, so the value is looked up in the document)."""
+    return isinstance(value, float) and math.isinf(value)
+
+
+def _value_at(root: Any, location: Location) -> Any:
+    for step in location:
+        try:
+            root = root[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return root
 
 
 def depth_score(errors: list[Any]) -> tuple[int, int]:
