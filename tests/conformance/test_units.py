@@ -23,6 +23,7 @@ from conformance.harness.targets import Target, parse_base_url
         ("http://127.0.0.1:8585/", "http://127.0.0.1:8585"),
         ("http://[::1]:8080/prefix//", "http://[::1]:8080/prefix"),
         ("HTTP://Example.ORG/api/", "http://example.org/api"),
+        ("https://bücher.example/a b/", "https://xn--bcher-kva.example/a%20b"),
     ],
 )
 def test_base_urls_lose_their_trailing_slash(raw: str, expected: str) -> None:
@@ -67,6 +68,11 @@ def test_headers_parse_and_errors_never_show_values() -> None:
     with pytest.raises(UsageError) as error:
         parse_headers(["Bearer-secret-token"])
     assert "secret" not in str(error.value)
+    with pytest.raises(UsageError) as error:
+        parse_headers(["Authorization: Bearer séc"])
+    assert (
+        str(error.value) == "--header Authorization: the value must be ASCII (RFC 9110 field value)"
+    )
 
 
 class FakeTty(io.StringIO):

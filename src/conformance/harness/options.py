@@ -55,6 +55,8 @@ def parse_headers(raw: Sequence[str]) -> tuple[tuple[str, str], ...]:
             raise UsageError(f"--header (number {index}): expected 'Name: value'")
         if any(char in value for char in "\r\n\0"):
             raise UsageError(f"--header {name}: the value contains a line break or NUL")
+        if not value.isascii():
+            raise UsageError(f"--header {name}: the value must be ASCII (RFC 9110 field value)")
         if name.lower() in _RESERVED:
             raise UsageError(f"--header {name}: set by the harness itself, cannot be overridden")
         parsed.append((name, value))

@@ -49,11 +49,12 @@ def check_answer(plan: OperationPlan, answer: Answer, reproduce: str) -> Verdict
     if answer.status >= 500:
         findings.append(found("contract.server-error", f"{plan.label} answered {status}"))
     elif documented is None:
+        hint = " (is the base URL right?)" if answer.status == 404 else ""
         findings.append(
             found(
                 "contract.status",
                 f"{plan.label} answered {status}; the document "
-                f"declares only {plan.documented_statuses}",
+                f"declares only {plan.documented_statuses}{hint}",
             )
         )
     if documented is None or not documented.media_types:

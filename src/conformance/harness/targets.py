@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from conformance.errors import UsageError
 
@@ -51,11 +51,15 @@ def parse_base_url(raw: str, flag: str) -> str:
         raise UsageError(f"{flag}: credentials in the URL are not accepted; use --header")
     if parts.query or parts.fragment:
         raise UsageError(f"{flag}: a base URL takes no query string or fragment")
-    host = parts.hostname
+    try:
+        host = parts.hostname.encode("idna").decode("ascii")  # bücher.example -> xn--bcher-kva...
+    except UnicodeError:
+        raise UsageError(f"{flag}: not a valid host name") from None
     netloc = f"[{host}]" if ":" in host else host
     if port is not None:
         netloc += f":{port}"
-    return f"{parts.scheme}://{netloc}{parts.path.rstrip('/')}"
+    path = quote(parts.path.rstrip("/"), safe="/%:@!$&'()*+,;=-._~")
+    return f"{parts.scheme}://{netloc}{path}"
 
 
 def is_loopback_host(host: str) -> bool:
