@@ -39,7 +39,8 @@ def finding_line(group: Group, finding: Finding, colour: bool = False) -> str:
     style = "acknowledged" if finding.acknowledged else finding.severity
     at = " ".join(part for part in (finding.pointer, finding.path) if part)
     line = f"{_where(group, finding)} {_paint(label, style, colour)}"
-    line += f" {at}: {finding.message}" if at else f" {finding.message}"
+    message = finding.message.replace("\n", "\\n")  # one line per finding, always
+    line += f" {at}: {message}" if at else f" {message}"
     if finding.acknowledged:
         line += _paint(" (acknowledged)", "acknowledged", colour)
     if finding.reproduce:
