@@ -48,7 +48,8 @@ def finding_line(group: Group, finding: Finding, colour: bool = False) -> str:
     return line
 
 
-def render_text(groups: Sequence[Group], *, colour: bool = False) -> str:
+def render_text(groups: Sequence[Group], *, colour: bool = False, noun: str = "file") -> str:
+    """The report; ``noun`` names what a group is in the summary line (file, target)."""
     lines: list[str] = []
     for group in groups:
         counts = count(group.findings)
@@ -56,6 +57,6 @@ def render_text(groups: Sequence[Group], *, colour: bool = False) -> str:
         lines.append(_paint(f"== {group.name} ({group.kind}): {verdict}", "head", colour))
         lines += [finding_line(group, finding, colour) for finding in group.findings]
     total = count(finding for group in groups for finding in group.findings)
-    noun = "file" if len(groups) == 1 else "files"
-    lines.append(f"{len(groups)} {noun} checked: {total.describe()}")
+    plural = noun if len(groups) == 1 else f"{noun}s"
+    lines.append(f"{len(groups)} {plural} checked: {total.describe()}")
     return "\n".join(lines) + "\n"
