@@ -100,3 +100,15 @@ def test_long_enums_are_abbreviated() -> None:
     (finding,) = check_document(document, "registry-response")
     assert finding.message.startswith("'nope' is not one of ['max_tokens', ")
     assert finding.message.endswith(", ... 21 more]")
+
+
+def test_ties_go_to_the_success_branch() -> None:
+    document = real.registry()
+    document["error"] = "boom"  # data valid, error wrong: one rejected member either way
+    assert _pairs(document, "registry-response") == [
+        ("schema", "$.error", "'boom' is not one of [null]")
+    ]
+
+
+def test_a_list_where_the_wrapper_should_be_is_one_type_error() -> None:
+    assert _pairs([], "registry-response") == [("schema", "$", "[...] is not of type 'object'")]

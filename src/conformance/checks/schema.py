@@ -15,7 +15,7 @@ from typing import Any
 import jsonschema_rs
 
 from conformance.checks.catalog import finding
-from conformance.checks.schema_errors import Problem, depth_score, problems_from
+from conformance.checks.schema_errors import Problem, problems_from
 from conformance.checks.typed import type_problems
 from conformance.findings import Finding
 from conformance.jsonpath import join_jsonpath
@@ -71,6 +71,49 @@ def check_document(instance: Any, kind: str, base_path: str = "$") -> list[Findi
             for location, message in explain(instance, definition)]  # fmt: skip
 
 
+def closeness(instance: Any, definition: str) -> tuple[int, int]:
+    """How close an object came to an anyOf branch, as (error depth, -members rejected).
+
+    A rejected member whose type is right has its errors inside it (depth 2), one of the wrong
+    type at itself (depth 1): the branch with the deepest errors came closest, then the one
+    rejecting the fewest members; max() keeps the first of equals. Cheap, unlike collecting
+    each branch's errors: jsonschema_rs renders the whole offending value into every message,
+    and the wrong branch rejects the 21 MB ``data``.
+    """
+    properties = _schema_of(definition)["definitions"][definition].get("properties", {})
+    if not isinstance(instance, dict):
+        return (0, 0)
+    depth = rejected = 0
+    for key, value in instance.items():
+        if key not in properties or _member(definition, key).is_valid(value):
+            continue
+        rejected += 1
+        inside = isinstance(value, dict | list) and _json_type(value) in _declared_types(
+            definition, key
+        )
+        depth = max(depth, 2 if inside else 1)
+    return (depth, -rejected)
+
+
+def _json_type(value: Any) -> str:
+    return "object" if isinstance(value, dict) else "array" if isinstance(value, list) else "scalar"
+
+
+def _declared_types(definition: str, key: str) -> set[str]:
+    schema = _schema_of(definition)
+    prop = schema["definitions"][definition]["properties"][key]
+    if "$ref" in prop:
+        prop = schema["definitions"][prop["$ref"].rsplit("/", 1)[1]]
+    declared = prop.get("type", [])
+    return {declared} if isinstance(declared, str) else set(declared)
+
+
+@cache
+def _member(definition: str, key: str) -> Any:
+    pointer = f"#/definitions/{definition}/properties/{key}"
+    return jsonschema_rs.Draft4Validator({"$ref": pointer, **_schema_of(definition)})
+
+
 def _is_bare_data(instance: Any) -> bool:
     return (
         isinstance(instance, dict)
@@ -83,9 +126,8 @@ def _is_bare_data(instance: Any) -> bool:
 def explain(instance: Any, definition: str) -> list[Problem]:
     """The problems of an instance known to be invalid against ``definition``."""
     candidates = branches(definition) or [definition]
-    scored = [(list(validator(name).iter_errors(instance)), name) for name in candidates]
-    errors, chosen = max(scored, key=lambda pair: depth_score(pair[0]))
-    problems = problems_from(errors, instance)
+    chosen = max(candidates, key=lambda name: closeness(instance, name))
+    problems = problems_from(validator(chosen).iter_errors(instance), instance)
     reported = {location for location, _ in problems}
     extra = [problem for problem in type_problems(instance, chosen) if problem[0] not in reported]
     return problems + extra

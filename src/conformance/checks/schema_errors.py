@@ -108,9 +108,3 @@ def _value_at(root: Any, location: Location) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return root
-
-
-def depth_score(errors: list[Any]) -> tuple[int, int]:
-    """How close a failed anyOf branch came: deepest error first, then fewest errors."""
-    deepest = max((len(error.instance_path) for error in errors), default=0)
-    return deepest, -len(errors)
