@@ -67,8 +67,8 @@ def check_document(instance: Any, kind: str, base_path: str = "$") -> list[Findi
             base_path,
         )
         return [wrapper, *check_document(instance, "registry", base_path)]
-    return [finding("schema", message, join_jsonpath(base_path, location))
-            for location, message in explain(instance, definition)]  # fmt: skip
+    problems = explain(instance, definition)
+    return [finding("schema", message, join_jsonpath(base_path, at)) for at, message in problems]
 
 
 def closeness(instance: Any, definition: str) -> tuple[int, int]:

@@ -31,49 +31,39 @@ def openapi_findings(document: YamlDocument) -> list[Finding]:
     from openapi_spec_validator import OpenAPIV30SpecValidator
 
     if not isinstance(document.value, dict):
-        return [
-            _at(
-                document,
-                finding("openapi", "not an OpenAPI document (not a mapping)", None, pointer=""),
-                (),
-            )
-        ]
+        found = finding("openapi", "not an OpenAPI document (not a mapping)", None)
+        return [_placed(document, found, ())]
     findings = []
     for error in OpenAPIV30SpecValidator(document.value).iter_errors():
         location = _as_in(document.value, tuple(getattr(error, "path", ())))
         message = str(error.message).splitlines()[0]
-        findings.append(
-            _at(document, finding("openapi", message, None, pointer=to_pointer(location)), location)
-        )
+        findings.append(_placed(document, finding("openapi", message, None), location))
     return findings
 
 
 def example_findings(document: YamlDocument, example: Example) -> list[Finding]:
-    pointer = to_pointer(example.location)
+    """The example's findings: ``path`` inside the example, ``pointer`` to it in the document."""
     if example.kind is not None:
         found = check_document(example.value, example.kind)
     elif example.schema_at is not None and isinstance(document.value, dict):
         problems = schema_problems(document.value, example.schema_at, example.value)
-        found = [
-            finding("schema", message, to_jsonpath(location)) for location, message in problems
-        ]
+        found = [finding("schema", message, to_jsonpath(at)) for at, message in problems]
     else:
         return []
     return [
-        _at(
-            document,
-            dataclasses.replace(f, pointer=pointer),
-            (*example.location, *parse_jsonpath(f.path or "$")),
-        )
+        _placed(document, f, (*example.location, *parse_jsonpath(f.path or "$")), example.location)
         for f in found
     ]
 
 
-def _at(document: YamlDocument, found: Finding, location: Location) -> Finding:
-    where = document.position(location)
-    if where is None:
-        return found
-    return dataclasses.replace(found, line=where[0], column=where[1])
+def _placed(
+    document: YamlDocument, found: Finding, location: Location, pointer_to: Location | None = None
+) -> Finding:
+    """With the line and column of ``location`` and the JSON pointer of ``pointer_to`` (by
+    default the location itself)."""
+    line, column = document.position(location) or (None, None)
+    pointer = to_pointer(location if pointer_to is None else pointer_to)
+    return dataclasses.replace(found, pointer=pointer, line=line, column=column)
 
 
 def _as_in(value: Any, location: tuple[Any, ...]) -> tuple[str | int, ...]:
