@@ -28,8 +28,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.USAGE, f"{self.prog}: error: {message}\n")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("helicone-contract")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="helicone-contract", description=__doc__.splitlines()[0])
+    parser = _Parser(
+        prog="helicone-contract",
+        description="Contract validation for Helicone's model-listing APIs.",
+        epilog="exit codes: 0 ok, 1 error findings, 2 usage or unusable input, "
+        "3 target unreachable (conformance)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name, help_text in COMMANDS.items():
         module = importlib.import_module(f"conformance.commands.{name}")
