@@ -1,34 +1,51 @@
-"""The one record every check produces, whatever its source: schema, semantics, HTTP."""
+"""The one record every check produces, whatever its source: a file, an HTTP answer, a diff.
+
+A finding keeps where it is as data: ``location`` is the sequence of keys and indexes inside
+the document (``("data", "models", 3, "id")``), ``pointer`` the place of an embedded payload in
+an OpenAPI document. Reporters alone render them, as JSONPath and JSON Pointer
+(``conformance.jsonpath``); nothing parses a rendered path back.
+
+Findings are made by ``conformance.catalog.finding`` only, so that a check's severity is
+written in one place.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Location = tuple[str | int, ...]
+Severity = Literal["error", "warning", "breaking", "info"]
+"""``error``/``warning`` for checks; ``breaking``/``warning``/``info`` for changes (diff)."""
+FAILING: frozenset[Severity] = frozenset({"error", "breaking"})
 Target = Literal["gateway", "registry", "cross"]
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem found by one check.
+    """One problem (or, for ``diff``, one change) found by one check.
 
-    ``path`` is a JSONPath into the document (``$.data.models[3].id``) or None when the finding
-    is about the exchange as a whole (a status code, a timeout). ``line`` and ``column`` are
-    1-based positions in the file the document came from, when there is one.
+    ``location`` is None when the finding is about an exchange or a file as a whole (a status
+    code, a timeout); ``()`` is the whole document. ``line`` and ``column`` are 1-based
+    positions in the file the document came from, filled in by the step that read the file.
     """
 
     check: str
     severity: Severity
     message: str
-    path: str | None = None
+    location: Location | None = None
     line: int | None = None
     column: int | None = None
     target: Target | None = None
-    pointer: str | None = None
+    pointer: Location | None = None
     reproduce: str | None = None
     acknowledged: bool = field(default=False, compare=False)
+    maybe_consequence: bool = field(default=False, compare=False)
+    """Found in a document that also failed its schema: possibly a consequence of that failure."""
+    seen_in: tuple[int, int] | None = field(default=None, compare=False)
+    """(answers that showed it, answers judged), when identical findings were merged."""
 
     @property
-    def is_error(self) -> bool:
-        return self.severity == "error" and not self.acknowledged
+    def fails(self) -> bool:
+        """Fails the run whatever the options: an unacknowledged error or breaking change."""
+        return self.severity in FAILING and not self.acknowledged
