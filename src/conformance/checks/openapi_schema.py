@@ -1,8 +1,8 @@
 """An example against a schema of the OpenAPI document itself (any schema, not only the known
 response schemas): the reference validator for OpenAPI 3.0 schemas, errors worded like ours.
 
-For anyOf/oneOf the branch that came closest is followed down (deepest error first, then the
-fewest errors) and its own errors are reported, each at its own path.
+For anyOf/oneOf the branch that came closest (``schema_errors.closest_branch``) is followed
+down and its own errors are reported, each at its own location.
 """
 
 from __future__ import annotations
@@ -12,14 +12,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from conformance.checks.schema_errors import (
-    Location,
     Problem,
+    closest_branch,
     dedupe,
     enum_message,
     required_message,
     type_message,
     unexpected_message,
 )
+from conformance.findings import Location
 from conformance.jsonpath import to_pointer
 
 _BRANCHING = ("anyOf", "oneOf")
@@ -68,8 +69,5 @@ def _closest_branch(context: Iterable[Any]) -> list[Any]:
     by_branch: dict[Any, list[Any]] = defaultdict(list)
     for error in context:
         by_branch[error.relative_schema_path[0]].append(error)
-
-    def score(errors: list[Any]) -> tuple[int, int]:
-        return max(len(error.absolute_path) for error in errors), -len(errors)
-
-    return max(by_branch.values(), key=score)
+    errors = list(by_branch.values())
+    return closest_branch(errors, lambda branch: [tuple(e.absolute_path) for e in branch])

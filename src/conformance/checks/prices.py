@@ -15,8 +15,8 @@ from typing import Any
 
 import jsonschema_rs
 
-from conformance.checks.catalog import finding
-from conformance.findings import Finding
+from conformance.catalog import finding
+from conformance.findings import Finding, Location
 from generated.schemas import REGISTRY_SCHEMA
 
 _PRICE_CONTAINERS = ("pricing", "pricingTiers")
@@ -74,21 +74,21 @@ def prices_plausible(data: Any) -> bool:
     return bool(_price_validator().is_valid(data))
 
 
-def invalid_prices(endpoints: Any, location: tuple[str | int, ...], path: Any) -> list[Finding]:
+def invalid_prices(endpoints: Any, location: Location) -> list[Finding]:
     """Every price must be finite and not negative: only pricing containers are visited."""
     findings: list[Finding] = []
     for e_index, endpoint in enumerate(endpoints if isinstance(endpoints, list) else []):
         for where, container in _pricing_containers(endpoint, (*location, e_index)):
             for at, number in _bad_numbers(container, where):
                 message = f"price {number} is {'negative' if number < 0 else 'not finite'}"
-                findings.append(finding("registry.price-invalid", message, path(*at)))
+                findings.append(finding("registry.price-invalid", message, at))
     return findings
 
 
-Located = tuple[tuple[str | int, ...], Any]
+Located = tuple[Location, Any]
 
 
-def _pricing_containers(endpoint: Any, location: tuple[str | int, ...]) -> list[Located]:
+def _pricing_containers(endpoint: Any, location: Location) -> list[Located]:
     """Where prices live: the endpoint's own pricing and tiers, and the internal records'."""
     if not isinstance(endpoint, dict):
         return []
@@ -107,7 +107,7 @@ def _pricing_containers(endpoint: Any, location: tuple[str | int, ...]) -> list[
     return found
 
 
-def _bad_numbers(value: Any, location: tuple[str | int, ...]) -> list[Located]:
+def _bad_numbers(value: Any, location: Location) -> list[Located]:
     if isinstance(value, dict):
         return [bad for key, item in value.items() for bad in _bad_numbers(item, (*location, key))]
     if isinstance(value, list):

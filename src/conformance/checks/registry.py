@@ -1,8 +1,11 @@
 """Semantic checks of a registry ``data`` object: what the schema cannot say.
 
-Each rule is a guarantee of the real implementation (shared/data README); every one is silent
-on the captured data (tests/checks prove it). They never raise on a schema-invalid document:
-whatever has the wrong shape is skipped here, because the schema check reports it.
+Each rule is a guarantee of the real implementation, read off its code and confirmed on
+captured responses; none fires on them. The models are read in one pass (``_survey``) that
+collects what the per-model rules and the ``filters`` rules need.
+
+They never raise, whatever the JSON value: a part with the wrong shape is skipped here (the
+schema check reports it), and everything else is still checked, at its own index.
 """
 
 from __future__ import annotations
@@ -10,110 +13,97 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from conformance.checks.catalog import finding
+from conformance.catalog import finding
 from conformance.checks.prices import invalid_prices, prices_plausible
-from conformance.checks.registry_filters import check_authors, check_capabilities, check_providers
-from conformance.findings import Finding
-from conformance.jsonpath import join_jsonpath
+from conformance.checks.registry_filters import Usage, check_filters, indexed_dicts
+from conformance.findings import Finding, Location
+from conformance.jsonpath import to_jsonpath
 
 _ISO_DATETIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
 )
 
 
-def check_registry(data: Any, base_path: str = "$.data") -> list[Finding]:
-    """Every semantic finding of a registry data object (``{models, total, filters}``)."""
+def check_registry(data: Any, base: Location = ()) -> list[Finding]:
+    """Every semantic finding of a registry data object (``{models, total, filters}``), with
+    locations below ``base`` (``("data",)`` in a registry response)."""
     if not isinstance(data, dict):
         return []
-
-    def path(*steps: str | int) -> str:
-        return join_jsonpath(base_path, steps)
-
     raw_models = data.get("models")
-    models = [m for m in raw_models if isinstance(m, dict)] if isinstance(raw_models, list) else []
-    findings = _total(data, raw_models, path) + _model_ids(models, path)
-    for index, model in enumerate(models):
-        findings += _parameters(model, index, path) + _training_date(model, index, path)
+    usage = Usage()
+    findings = _total(data.get("total"), raw_models, base)
+    findings += _survey(indexed_dicts(raw_models), (*base, "models"), usage)
     if not prices_plausible(data):
-        for index, model in enumerate(models):
-            findings += invalid_prices(model.get("endpoints"), ("models", index, "endpoints"), path)
+        for index, model in indexed_dicts(raw_models):
+            findings += invalid_prices(
+                model.get("endpoints"), (*base, "models", index, "endpoints")
+            )
     filters = data.get("filters")
     if isinstance(filters, dict):
-        findings += check_providers(filters, models, path)
-        findings += check_authors(filters, models, path)
-        findings += check_capabilities(filters, models, path)
+        findings += check_filters(filters, usage, (*base, "filters"))
     return findings
 
 
-def _total(data: dict[str, Any], models: Any, path: Any) -> list[Finding]:
-    total = data.get("total")
+def _total(total: Any, models: Any, base: Location) -> list[Finding]:
     if not isinstance(models, list) or not _is_number(total) or total == len(models):
         return []
     message = f"total is {total} but the document holds {len(models)} models"
-    return [finding("registry.total-mismatch", message, path("total"))]
+    return [finding("registry.total-mismatch", message, (*base, "total"))]
 
 
-def _model_ids(models: list[dict[str, Any]], path: Any) -> list[Finding]:
+def _survey(models: list[tuple[int, dict[str, Any]]], at: Location, usage: Usage) -> list[Finding]:
+    """The per-model findings; fills ``usage`` with what the models use, for ``filters``."""
     findings: list[Finding] = []
     first: dict[str, int] = {}
-    for index, model in enumerate(models):
+    for index, model in models:
         model_id = model.get("id")
-        if not isinstance(model_id, str):
-            continue
-        if model_id in first:
-            message = f"model id {model_id!r} already used by {path('models', first[model_id])}"
-            findings.append(
-                finding("registry.duplicate-model-id", message, path("models", index, "id"))
-            )
-        else:
+        if isinstance(model_id, str) and model_id in first:
+            message = f"model id {model_id!r} already used by {to_jsonpath((*at, first[model_id]))}"
+            findings.append(finding("registry.duplicate-model-id", message, (*at, index, "id")))
+        elif isinstance(model_id, str):
             first[model_id] = index
+        endpoints = indexed_dicts(model.get("endpoints"))
+        usage.add_model(model, index, endpoints)
+        findings += _parameters(model, endpoints, (*at, index))
+        findings += _training_date(model.get("trainingDate"), (*at, index, "trainingDate"))
     return findings
 
 
-def _parameters(model: dict[str, Any], index: int, path: Any) -> list[Finding]:
+def _parameters(
+    model: dict[str, Any], endpoints: list[tuple[int, dict[str, Any]]], at: Location
+) -> list[Finding]:
     listed = model.get("supportedParameters")
     if not isinstance(listed, list):
         return []
-    names = {name for name in listed if isinstance(name, str)}
-    findings = [] if len(names) == len(listed) else _repeated(listed, index, path)
-    missing: dict[str, int] = {}  # parameter -> first endpoint that supports it
-    endpoints = model.get("endpoints")
-    for e_index, endpoint in enumerate(endpoints if isinstance(endpoints, list) else ()):
-        record = endpoint.get("endpoint") if isinstance(endpoint, dict) else None
-        supported = record.get("supportedParameters") if isinstance(record, dict) else None
-        if isinstance(supported, list) and not names.issuperset(supported):
-            for name in supported:
-                if isinstance(name, str) and name not in names:
-                    missing.setdefault(name, e_index)
-    if missing:
-        first = path("models", index, "endpoints", min(missing.values()), "endpoint")
-        message = f"lacks {', '.join(map(repr, missing))}, supported by endpoints such as {first}"
-        at = path("models", index, "supportedParameters")
-        findings.append(finding("registry.parameters-incomplete", message, at))
-    return findings
-
-
-def _repeated(listed: list[Any], index: int, path: Any) -> list[Finding]:
     findings: list[Finding] = []
-    seen: set[str] = set()
+    names: set[str] = set()
     for p_index, name in enumerate(listed):
-        if isinstance(name, str) and name in seen:
+        if isinstance(name, str) and name in names:
             message = f"parameter {name!r} listed twice (the list is a union, a set)"
-            at = path("models", index, "supportedParameters", p_index)
-            findings.append(finding("registry.duplicate-parameter", message, at))
+            at_name = (*at, "supportedParameters", p_index)
+            findings.append(finding("registry.duplicate-parameter", message, at_name))
         elif isinstance(name, str):
-            seen.add(name)
+            names.add(name)
+    missing: dict[str, int] = {}  # parameter -> first endpoint that supports it
+    for e_index, endpoint in endpoints:
+        record = endpoint.get("endpoint")
+        supported = record.get("supportedParameters") if isinstance(record, dict) else None
+        for name in supported if isinstance(supported, list) else ():
+            if isinstance(name, str) and name not in names:
+                missing.setdefault(name, e_index)
+    if missing:
+        first = to_jsonpath((*at, "endpoints", min(missing.values()), "endpoint"))
+        message = f"lacks {', '.join(map(repr, missing))}, supported by endpoints such as {first}"
+        at_list = (*at, "supportedParameters")
+        findings.append(finding("registry.parameters-incomplete", message, at_list))
     return findings
 
 
-def _training_date(model: dict[str, Any], index: int, path: Any) -> list[Finding]:
-    value = model.get("trainingDate")
+def _training_date(value: Any, at: Location) -> list[Finding]:
     if not isinstance(value, str) or _ISO_DATETIME.match(value):
         return []
     message = f"{value!r} is not an ISO 8601 date-time such as '2025-08-05T00:00:00.000Z'"
-    return [
-        finding("registry.training-date-format", message, path("models", index, "trainingDate"))
-    ]
+    return [finding("registry.training-date-format", message, at)]
 
 
 def _is_number(value: Any) -> bool:

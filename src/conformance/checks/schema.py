@@ -2,9 +2,9 @@
 
 ``is_valid`` of jsonschema_rs decides (tens of milliseconds on the 21 MB file). Only an invalid
 document is explained: for the registry's ``anyOf`` the branch that came closest is chosen and
-ALL its errors are reported, each at its own path, then the generated strict types add whatever
-the schema did not say. ``iter_errors`` is never run over the anyOf itself (seconds, and it
-would only say "not valid under any of the given schemas").
+ALL its errors are reported, each at its own location, then the generated strict types add
+whatever the schema did not say. ``iter_errors`` is never run over the anyOf itself (seconds,
+and it would only say "not valid under any of the given schemas").
 """
 
 from __future__ import annotations
@@ -14,25 +14,17 @@ from typing import Any
 
 import jsonschema_rs
 
-from conformance.checks.catalog import finding
-from conformance.checks.schema_errors import Problem, problems_from
+from conformance.catalog import finding
+from conformance.checks.schema_errors import Problem, closest_branch, problems_from
 from conformance.checks.typed import type_problems
-from conformance.findings import Finding
-from conformance.jsonpath import join_jsonpath
+from conformance.findings import Finding, Location
 from generated.schemas import GATEWAY_SCHEMA, REGISTRY_SCHEMA
-
-KINDS: dict[str, str] = {
-    "registry-response": "ModelRegistryResult",
-    "registry": "ModelRegistryResponse",
-    "models": "ModelList",
-    "models-error": "ModelListError",
-}
-"""Document kind -> the schema definition it must match."""
 
 _DATA_KEYS = ("models", "total", "filters")
 
 
-def _schema_of(definition: str) -> dict[str, Any]:
+def schema_of(definition: str) -> dict[str, Any]:
+    """The generated JSON Schema (registry or gateway) that defines ``definition``."""
     if definition in REGISTRY_SCHEMA["definitions"]:
         return REGISTRY_SCHEMA
     if definition in GATEWAY_SCHEMA["definitions"]:
@@ -44,77 +36,35 @@ def _schema_of(definition: str) -> dict[str, Any]:
 def validator(definition: str) -> Any:
     """A compiled draft-4 validator of one named definition (compiled once per process)."""
     return jsonschema_rs.Draft4Validator(
-        {"$ref": f"#/definitions/{definition}", **_schema_of(definition)}
+        {"$ref": f"#/definitions/{definition}", **schema_of(definition)}
     )
 
 
 def branches(definition: str) -> list[str]:
     """The definitions an anyOf definition allows, or [] when it is not an anyOf."""
-    schema = _schema_of(definition)["definitions"][definition]
+    schema = schema_of(definition)["definitions"][definition]
     return [ref["$ref"].rsplit("/", 1)[1] for ref in schema.get("anyOf", ())]
 
 
-def check_document(instance: Any, kind: str, base_path: str = "$") -> list[Finding]:
-    """Every schema finding of ``instance`` read as a document of ``kind`` (see KINDS)."""
-    definition = KINDS[kind]
-    if validator(definition).is_valid(instance):
-        return []
-    if kind == "registry-response" and _is_bare_data(instance):
+def schema_findings(instance: Any, definition: str, *, wrapped: bool = True) -> list[Finding]:
+    """Every schema finding of ``instance`` against an invalid-known ``definition``.
+
+    ``wrapped=False`` says the instance is a registry response's bare data object: one
+    ``schema.wrapper-missing`` finding, then the data object's own errors.
+    """
+    if not wrapped:
         wrapper = finding(
             "schema.wrapper-missing",
             "expected the {data, error} wrapper of a registry response; found its bare "
             "data object (models, total, filters) at the top level",
-            base_path,
+            (),
         )
-        return [wrapper, *check_document(instance, "registry", base_path)]
-    problems = explain(instance, definition)
-    return [finding("schema", message, join_jsonpath(base_path, at)) for at, message in problems]
+        return [wrapper, *schema_findings(instance, "ModelRegistryResponse")]
+    return [finding("schema", message, at) for at, message in explain(instance, definition)]
 
 
-def closeness(instance: Any, definition: str) -> tuple[int, int]:
-    """How close an object came to an anyOf branch, as (error depth, -members rejected).
-
-    A rejected member whose type is right has its errors inside it (depth 2), one of the wrong
-    type at itself (depth 1): the branch with the deepest errors came closest, then the one
-    rejecting the fewest members; max() keeps the first of equals. Cheap, unlike collecting
-    each branch's errors: jsonschema_rs renders the whole offending value into every message,
-    and the wrong branch rejects the 21 MB ``data``.
-    """
-    properties = _schema_of(definition)["definitions"][definition].get("properties", {})
-    if not isinstance(instance, dict):
-        return (0, 0)
-    depth = rejected = 0
-    for key, value in instance.items():
-        if key not in properties or _member(definition, key).is_valid(value):
-            continue
-        rejected += 1
-        inside = isinstance(value, dict | list) and _json_type(value) in _declared_types(
-            definition, key
-        )
-        depth = max(depth, 2 if inside else 1)
-    return (depth, -rejected)
-
-
-def _json_type(value: Any) -> str:
-    return "object" if isinstance(value, dict) else "array" if isinstance(value, list) else "scalar"
-
-
-def _declared_types(definition: str, key: str) -> set[str]:
-    schema = _schema_of(definition)
-    prop = schema["definitions"][definition]["properties"][key]
-    if "$ref" in prop:
-        prop = schema["definitions"][prop["$ref"].rsplit("/", 1)[1]]
-    declared = prop.get("type", [])
-    return {declared} if isinstance(declared, str) else set(declared)
-
-
-@cache
-def _member(definition: str, key: str) -> Any:
-    pointer = f"#/definitions/{definition}/properties/{key}"
-    return jsonschema_rs.Draft4Validator({"$ref": pointer, **_schema_of(definition)})
-
-
-def _is_bare_data(instance: Any) -> bool:
+def is_bare_data(instance: Any) -> bool:
+    """A registry data object where a registry response (``{data, error}``) was expected."""
     return (
         isinstance(instance, dict)
         and "data" not in instance
@@ -126,8 +76,47 @@ def _is_bare_data(instance: Any) -> bool:
 def explain(instance: Any, definition: str) -> list[Problem]:
     """The problems of an instance known to be invalid against ``definition``."""
     candidates = branches(definition) or [definition]
-    chosen = max(candidates, key=lambda name: closeness(instance, name))
+    chosen = closest_branch(candidates, lambda name: _estimated_errors(instance, name))
     problems = problems_from(validator(chosen).iter_errors(instance), instance)
     reported = {location for location, _ in problems}
     extra = [problem for problem in type_problems(instance, chosen) if problem[0] not in reported]
     return problems + extra
+
+
+def _estimated_errors(instance: Any, definition: str) -> list[Location]:
+    """Where a branch's errors would be, one per rejected member, without collecting them.
+
+    A rejected member whose type is right has its errors inside it (depth 2), one of the wrong
+    type at itself (depth 1). Cheap, unlike collecting each branch's errors: jsonschema_rs
+    renders the whole offending value into every message, and the wrong branch rejects the
+    21 MB ``data``.
+    """
+    properties = schema_of(definition)["definitions"][definition].get("properties", {})
+    if not isinstance(instance, dict):
+        return []
+    errors: list[Location] = []
+    for key, value in instance.items():
+        if key not in properties or _member(definition, key).is_valid(value):
+            continue
+        inside = _json_type(value) in _declared_types(definition, key)
+        errors.append((key, 0) if inside else (key,))
+    return errors
+
+
+def _json_type(value: Any) -> str:
+    return "object" if isinstance(value, dict) else "array" if isinstance(value, list) else "scalar"
+
+
+def _declared_types(definition: str, key: str) -> set[str]:
+    schema = schema_of(definition)
+    prop = schema["definitions"][definition]["properties"][key]
+    if "$ref" in prop:
+        prop = schema["definitions"][prop["$ref"].rsplit("/", 1)[1]]
+    declared = prop.get("type", [])
+    return {declared} if isinstance(declared, str) else set(declared)
+
+
+@cache
+def _member(definition: str, key: str) -> Any:
+    pointer = f"#/definitions/{definition}/properties/{key}"
+    return jsonschema_rs.Draft4Validator({"$ref": pointer, **schema_of(definition)})

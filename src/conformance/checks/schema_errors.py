@@ -1,18 +1,25 @@
-"""jsonschema_rs errors -> (location, message), worded for people and one per problem.
+"""Schema errors -> (location, message), worded for people and one per problem.
 
+Shared by both validators (jsonschema_rs for the known documents, the reference validator for
+any schema of an OpenAPI document), so a problem reads the same whichever found it.
 jsonschema_rs reports a null in an enum-typed array twice (wrong type, not in enum); the enum
 message says both, so the type error at the same location is dropped. An unexpected property is
 reported at the property itself, so its line and column point at the offending key.
+
+``closest_branch`` is the one rule for explaining an ``anyOf``/``oneOf`` failure: report the
+errors of the branch that came closest, never "not valid under any of the given schemas".
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
-Location = tuple[str | int, ...]
+from conformance.findings import Location
+
+Branch = TypeVar("Branch")
 Problem = tuple[Location, str]
 
 _MAX_SHOWN = 60
@@ -108,3 +115,20 @@ def _value_at(root: Any, location: Location) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return root
+
+
+def closest_branch(
+    branches: Sequence[Branch], errors_of: Callable[[Branch], list[Location]]
+) -> Branch:
+    """The branch that came closest: its errors reach deepest into the value, then it has the
+    fewest; the first of equals wins (the schema's own order, success before error).
+
+    ``errors_of`` gives the locations of a branch's errors (or an estimate of them, when
+    collecting them all would cost too much).
+    """
+
+    def score(branch: Branch) -> tuple[int, int]:
+        errors = errors_of(branch)
+        return max((len(location) for location in errors), default=0), -len(errors)
+
+    return max(branches, key=score)

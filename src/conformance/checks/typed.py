@@ -10,12 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from conformance.checks.schema_errors import (
-    Location,
-    Problem,
-    required_message,
-    unexpected_message,
-)
+from conformance.checks.schema_errors import Problem, required_message, unexpected_message
+from conformance.findings import Location
 
 _MODULES = ("generated.registry", "generated.gateway")
 
