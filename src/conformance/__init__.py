@@ -1,7 +1,10 @@
 """helicone-contract: contract validation for Helicone's model-listing APIs.
 
 The public API is what ``__all__`` names; every other module is private to the CLI.
+``__version__`` is the one place the version is written (the package metadata reads it).
 """
+
+__version__ = "0.1.0"
 
 from conformance.errors import (
     ContractError,
@@ -22,4 +25,5 @@ __all__ = [
     "Severity",
     "TargetUnreachable",
     "UsageError",
+    "__version__",
 ]

@@ -1,8 +1,13 @@
 """The ``helicone-contract`` command: parse arguments, dispatch, turn errors into exit codes.
 
 Each subcommand lives in ``conformance.commands.<name>`` and exposes ``add_arguments(parser)``
-(cheap: no heavy imports) and ``run(args) -> int`` (which imports what it needs), so that
-``validate`` never pays for schemathesis or hypothesis at start-up.
+(cheap: no heavy imports) and ``run(args) -> int`` (which imports what it needs). Only the
+module of the command being run is imported to build the parser, so ``validate`` never pays
+for the other commands, schemathesis or hypothesis at start-up.
+
+Every failure ends as one line on stderr and a documented exit code (``exit_codes.py``): a
+user's mistake as 2 or 3, a bug of the tool as 4, never a traceback. With ``--format json``
+stdout still holds one complete JSON document.
 """
 
 from __future__ import annotations
@@ -10,10 +15,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import traceback
 from collections.abc import Sequence
 
+from conformance import __version__
 from conformance.errors import ContractError, TargetUnreachable
-from conformance.exit_codes import ExitCode
+from conformance.exit_codes import ExitCode, epilog
 
 COMMANDS = {
     "lint": "check the OpenAPI documents and every example payload in them",
@@ -28,46 +35,62 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.USAGE, f"{self.prog}: error: {message}\n")
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("helicone-contract")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "unknown"
-
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[str] = tuple(COMMANDS)) -> argparse.ArgumentParser:
+    """The parser, with the arguments of ``commands`` only (the others are listed by name)."""
     parser = _Parser(
         prog="helicone-contract",
         description="Contract validation for Helicone's model-listing APIs.",
-        epilog="exit codes: 0 ok, 1 error findings, 2 usage or unusable input, "
-        "3 target unreachable (conformance)",
+        epilog=epilog(),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name, help_text in COMMANDS.items():
-        module = importlib.import_module(f"conformance.commands.{name}")
-        command = sub.add_parser(name, help=help_text, description=help_text)
-        module.add_arguments(command)
+        command = sub.add_parser(name, help=help_text, description=help_text, epilog=epilog())
+        if name in commands:
+            importlib.import_module(f"conformance.commands.{name}").add_arguments(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    module = importlib.import_module(f"conformance.commands.{args.command}")
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    chosen = arguments[:1] if arguments[:1] and arguments[0] in COMMANDS else []
+    args = build_parser(chosen).parse_args(arguments)
     try:
+        module = importlib.import_module(f"conformance.commands.{args.command}")
         code: int = module.run(args)
     except TargetUnreachable as exc:
-        print(f"helicone-contract: unreachable: {exc}", file=sys.stderr)
-        return ExitCode.UNREACHABLE
+        return _failed(args, ExitCode.UNREACHABLE, f"unreachable: {exc}")
     except ContractError as exc:
-        print(f"helicone-contract: error: {exc}", file=sys.stderr)
-        return ExitCode.USAGE
+        return _failed(args, ExitCode.USAGE, f"error: {exc}")
     except KeyboardInterrupt:
         print("helicone-contract: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001  # a bug: one line and exit 4, never a traceback
+        return _failed(args, ExitCode.INTERNAL, f"internal error: {_where(exc)}")
     return code
+
+
+def _failed(args: argparse.Namespace, code: ExitCode, line: str) -> int:
+    print(f"helicone-contract: {line}", file=sys.stderr)
+    if getattr(args, "format", None) == "json":
+        from conformance.reporting.json_report import error_document
+
+        sys.stdout.write(error_document(args.command, code, line))
+    return code
+
+
+def _where(exc: BaseException) -> str:
+    """The exception's type and the innermost place it was raised in this tool, without its
+    message: a message can quote input or headers, and secrets never reach any output."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [frame for frame in frames if "/conformance/" in frame.filename.replace("\\", "/")]
+    frame = (ours or frames)[-1] if frames else None
+    place = ""
+    if frame is not None:
+        path = frame.filename.replace("\\", "/")
+        short = path[path.rfind("/conformance/") + 1 :] if "/conformance/" in path else path
+        place = f" at {short}:{frame.lineno}"
+    return f"{type(exc).__name__}{place} (a bug in helicone-contract; please report it)"
 
 
 if __name__ == "__main__":

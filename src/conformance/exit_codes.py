@@ -1,4 +1,11 @@
-"""Exit codes, decided in one place from the findings and never anywhere else."""
+"""Exit codes, decided in one place and never anywhere else.
+
+0  nothing failed (warnings allowed, unless --strict)
+1  failing findings: an error (or a breaking change), or with --strict a warning
+2  usage error, or an input that could not be used
+3  a target was unreachable before any check could run (conformance)
+4  the tool itself failed (a bug): one line on stderr, never a traceback
+"""
 
 from __future__ import annotations
 
@@ -13,13 +20,36 @@ class ExitCode(IntEnum):
     FINDINGS = 1
     USAGE = 2
     UNREACHABLE = 3
+    INTERNAL = 4
+
+
+_MEANINGS: dict[int, str] = {
+    ExitCode.OK: "no failing finding",
+    ExitCode.FINDINGS: "failing findings",
+    ExitCode.USAGE: "usage error or unusable input",
+    ExitCode.UNREACHABLE: "a target was unreachable",
+    ExitCode.INTERNAL: "internal error",
+}
 
 
 def exit_code_for(findings: Iterable[Finding], *, strict: bool = False) -> ExitCode:
-    """0 when nothing failed; 1 when an (unacknowledged) error, or with ``strict`` a warning."""
+    """1 when a finding fails the run: one that always fails, or with ``strict`` a warning.
+
+    ``--strict`` means the same everywhere: warnings stay warnings in every report, and they
+    fail the run.
+    """
     for finding in findings:
-        if finding.acknowledged:
-            continue
-        if finding.severity == "error" or strict:
+        if finding.fails or (strict and finding.severity == "warning" and not finding.acknowledged):
             return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+def describe_exit(code: int) -> str:
+    """``exit 1: failing findings``: how reports end, so the last line says the verdict."""
+    meaning = _MEANINGS.get(code)
+    return f"exit {code}: {meaning}" if meaning else f"exit {code}"
+
+
+def epilog() -> str:
+    """The exit codes as ``--help`` lists them."""
+    return "exit codes: " + ", ".join(f"{code} {text}" for code, text in _MEANINGS.items())

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-
-Location = Sequence[str | int]
+from collections.abc import Iterable
 
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -27,8 +25,3 @@ def to_jsonpath(location: Iterable[str | int]) -> str:
 def to_pointer(location: Iterable[str | int]) -> str:
     """RFC 6901 JSON Pointer of a location (``""`` is the whole document)."""
     return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in location)
-
-
-def join_jsonpath(prefix: str, location: Iterable[str | int]) -> str:
-    """A path relative to ``prefix`` (itself a JSONPath such as ``$.data``)."""
-    return prefix + to_jsonpath(location)[1:]

@@ -1,4 +1,4 @@
-"""Line and column of JSONPaths in raw JSON text, found in one pass for many paths at once.
+"""Line and column of locations (tuples of keys and indexes) in raw JSON text, in one pass.
 
 Only the containers on the way to a wanted path are parsed; every other value is skipped with
 a C-speed regex over its strings and brackets, so locating a finding at the end of a 21 MB
@@ -16,35 +16,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from conformance.jsonpath import Location
-
-Step = str | int
-Path = tuple[Step, ...]
+from conformance.findings import Location
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _SKIP_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 _SCALAR = re.compile(r'-?[0-9][0-9.eE+-]*|true|false|null|"[^"\\]*(?:\\.[^"\\]*)*"')
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
-_JSONPATH_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]")
-
-
-def parse_jsonpath(path: str) -> Path:
-    """``$.data.models[3]['odd key']`` -> ``("data", "models", 3, "odd key")``."""
-    if not path.startswith("$"):
-        raise ValueError(f"not a JSONPath: {path!r}")
-    steps: list[Step] = []
-    position = 1
-    while position < len(path):
-        match = _JSONPATH_STEP.match(path, position)
-        if match is None:
-            raise ValueError(f"not a JSONPath: {path!r}")
-        name, index, quoted = match.groups()
-        if index is not None:
-            steps.append(int(index))
-        else:
-            steps.append(name if name is not None else re.sub(r"\\(.)", r"\1", quoted))
-        position = match.end()
-    return tuple(steps)
 
 
 _UNKNOWN = object()
@@ -55,10 +32,10 @@ _ENCODERS = [
 
 
 class _Scanner:
-    def __init__(self, text: str, wanted: set[Path], document: Any) -> None:
+    def __init__(self, text: str, wanted: set[Location], document: Any) -> None:
         self.text = text
         self.prefixes = {location[:k] for location in wanted for k in range(len(location) + 1)}
-        self.found: dict[Path, int] = {}
+        self.found: dict[Location, int] = {}
         self.document = document
         # Minified files usually serialise exactly as Python's compact encoder would: a skipped
         # value is then its re-encoding (C speed) instead of a token-by-token regex scan.
@@ -68,7 +45,7 @@ class _Scanner:
         match = _WHITESPACE.match(self.text, position)
         return match.end() if match else position
 
-    def value(self, position: int, location: Path, node: Any) -> int:
+    def value(self, position: int, location: Location, node: Any) -> int:
         """Visit the value starting at ``position``; return the offset just after it."""
         if location not in self.prefixes:
             return self.skip(position, node)
@@ -79,7 +56,7 @@ class _Scanner:
             return self.items(position + 1, location, node)
         return self.skip(position, node)
 
-    def members(self, position: int, location: Path, node: Any) -> int:
+    def members(self, position: int, location: Location, node: Any) -> int:
         position = self.skip_ws(position)
         while self.text[position] != "}":
             key_match = _STRING.match(self.text, position)
@@ -96,7 +73,7 @@ class _Scanner:
                 position = self.skip_ws(position + 1)
         return position + 1
 
-    def items(self, position: int, location: Path, node: Any) -> int:
+    def items(self, position: int, location: Location, node: Any) -> int:
         position = self.skip_ws(position)
         index = 0
         while self.text[position] != "]":
@@ -143,7 +120,7 @@ class _Scanner:
 
 def locate(
     text: str, paths: Iterable[Location], document: Any = _UNKNOWN
-) -> dict[Path, tuple[int, int]]:
+) -> dict[Location, tuple[int, int]]:
     """1-based (line, column) of each path, or of its nearest ancestor present in ``text``.
 
     ``document`` (the value parsed from ``text``), when given, makes skipping faster.
@@ -158,7 +135,7 @@ def locate(
     with contextlib.suppress(ValueError, IndexError):
         scanner.value(start, (), document)
     newlines = [match.start() for match in re.finditer("\n", text)]
-    result: dict[Path, tuple[int, int]] = {}
+    result: dict[Location, tuple[int, int]] = {}
     for path in wanted:
         nearest = next(path[:k] for k in range(len(path), -1, -1) if path[:k] in scanner.found)
         offset = scanner.found[nearest]

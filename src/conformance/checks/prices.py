@@ -1,121 +1,52 @@
-"""Prices are not negative: checked in Rust first, located in Python only when one is.
+"""Prices are not negative: asked of jsonschema_rs in the same pass as the schema.
 
-Walking every pricing object of a 5,000-model registry in Python costs half a second; the same
-question asked of jsonschema_rs (a schema reaching only the prices, each ``minimum: 0``) costs
-a tenth of that, so the walk runs only when it says no. Non-finite prices cannot come from a
-file: ``parse_json`` refuses NaN, Infinity and overflowing numbers (jsonschema_rs would not see
-them: it lets them through ``minimum``), so the data must come from ``parse_json``.
+The verdict validator of a registry document is compiled from the published schema with
+``minimum: 0`` added to every number of the pricing definitions (``with_price_minimums``), so a
+valid document costs one pass for both questions, and a negative price is reported, at its own
+location, among the errors of the branch being explained. The published schema has no
+``minimum`` of its own (checked when the schema is built), so every ``Minimum`` error at a
+pricing definition is ours. Non-finite prices cannot reach here: ``parse_json`` refuses NaN and
+Infinity, and an overflowing number fails its ``type: number``.
 """
 
 from __future__ import annotations
 
-import math
-from functools import cache
+import copy
 from typing import Any
-
-import jsonschema_rs
 
 from conformance.catalog import finding
 from conformance.findings import Finding, Location
-from generated.schemas import REGISTRY_SCHEMA
 
-_PRICE_CONTAINERS = ("pricing", "pricingTiers")
-_PRICE_DEFINITIONS = (
-    "SimplifiedPricing",
-    "SimplifiedModalityPricing",
-    "ModelPricing",
-    "ModalityPricing",
-    "CacheMultipliers",
+PRICE_DEFINITIONS = frozenset(
+    {"SimplifiedPricing", "SimplifiedModalityPricing", "ModelPricing", "ModalityPricing"}
+    | {"CacheMultipliers"}
 )
+"""The registry definitions whose numbers are all prices (or price multipliers)."""
 
 
-def _not_negative(definition: str) -> dict[str, Any]:
-    """Only the prices of a pricing definition, each with ``minimum: 0``; nothing else."""
-    properties: dict[str, Any] = {}
-    for name, prop in REGISTRY_SCHEMA["definitions"][definition]["properties"].items():
-        if prop.get("type") == "number":
-            properties[name] = {"minimum": 0}
-        elif prop.get("$ref", "").rsplit("/", 1)[-1] in _PRICE_DEFINITIONS:
-            properties[name] = _not_negative(prop["$ref"].rsplit("/", 1)[-1])
-    return {"properties": properties}
+def with_price_minimums(schema: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``schema`` where every number of a pricing definition has ``minimum: 0``."""
+    widened = copy.deepcopy(schema)
+    for name, definition in widened.get("definitions", {}).items():
+        if name not in PRICE_DEFINITIONS:
+            continue
+        for prop in definition.get("properties", {}).values():
+            if prop.get("type") == "number":
+                if "minimum" in prop:  # ours would then be indistinguishable from the spec's
+                    raise ValueError(f"{name} already has a minimum: revisit prices.py")
+                prop["minimum"] = 0
+    return widened
 
 
-@cache
-def _price_validator() -> Any:
-    # Only the paths that lead to prices: jsonschema_rs visits nothing else, which makes this
-    # pass a fraction of a full schema validation.
-    simplified = _not_negative("SimplifiedPricing")
-    internal = {"items": _not_negative("ModelPricing")}
-    config = {"properties": {"pricing": internal}}
-    record = {
-        "properties": {
-            "pricing": internal,
-            "modelConfig": {
-                "properties": {
-                    "pricing": internal,
-                    "endpointConfigs": {"additionalProperties": config},
-                }
-            },
-        }
-    }
-    endpoint = {
-        "properties": {
-            "pricing": simplified,
-            "pricingTiers": {"items": simplified},
-            "endpoint": record,
-        }
-    }
-    model = {"properties": {"endpoints": {"items": endpoint}}}
-    return jsonschema_rs.Draft4Validator({"properties": {"models": {"items": model}}})
+def is_price_error(error: Any) -> bool:
+    """A jsonschema_rs error raised by one of the minimums added above."""
+    path = tuple(error.schema_path)
+    return (
+        type(error.kind).__name__ == "Minimum"
+        and len(path) >= 2
+        and any(step in PRICE_DEFINITIONS for step in path)
+    )
 
 
-def prices_plausible(data: Any) -> bool:
-    """True when no price is negative: nothing to walk."""
-    return bool(_price_validator().is_valid(data))
-
-
-def invalid_prices(endpoints: Any, location: Location) -> list[Finding]:
-    """Every price must be finite and not negative: only pricing containers are visited."""
-    findings: list[Finding] = []
-    for e_index, endpoint in enumerate(endpoints if isinstance(endpoints, list) else []):
-        for where, container in _pricing_containers(endpoint, (*location, e_index)):
-            for at, number in _bad_numbers(container, where):
-                message = f"price {number} is {'negative' if number < 0 else 'not finite'}"
-                findings.append(finding("registry.price-invalid", message, at))
-    return findings
-
-
-Located = tuple[Location, Any]
-
-
-def _pricing_containers(endpoint: Any, location: Location) -> list[Located]:
-    """Where prices live: the endpoint's own pricing and tiers, and the internal records'."""
-    if not isinstance(endpoint, dict):
-        return []
-    found = [((*location, key), endpoint.get(key)) for key in _PRICE_CONTAINERS]
-    record = endpoint.get("endpoint")
-    if isinstance(record, dict):
-        found.append(((*location, "endpoint", "pricing"), record.get("pricing")))
-        config = record.get("modelConfig")
-        if isinstance(config, dict):
-            at = (*location, "endpoint", "modelConfig")
-            found.append(((*at, "pricing"), config.get("pricing")))
-            configs = config.get("endpointConfigs")
-            for key, value in configs.items() if isinstance(configs, dict) else ():
-                if isinstance(value, dict):
-                    found.append(((*at, "endpointConfigs", key, "pricing"), value.get("pricing")))
-    return found
-
-
-def _bad_numbers(value: Any, location: Location) -> list[Located]:
-    if isinstance(value, dict):
-        return [bad for key, item in value.items() for bad in _bad_numbers(item, (*location, key))]
-    if isinstance(value, list):
-        return [bad for i, item in enumerate(value) for bad in _bad_numbers(item, (*location, i))]
-    if _is_number(value) and not 0 <= value < math.inf:
-        return [(location, value)]
-    return []
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+def price_finding(location: Location, value: Any) -> Finding:
+    return finding("registry.price-invalid", f"price {value} is negative", location)

@@ -1,7 +1,8 @@
 """Semantic checks of a registry ``data`` object: what the schema cannot say.
 
 Each rule is a guarantee of the real implementation, read off its code and confirmed on
-captured responses; none fires on them. The models are read in one pass (``_survey``) that
+captured responses; none fires on them. (Negative prices are found in the schema pass:
+``prices.py``.) The models are read in one pass (``_survey``) that
 collects what the per-model rules and the ``filters`` rules need.
 
 They never raise, whatever the JSON value: a part with the wrong shape is skipped here (the
@@ -14,7 +15,6 @@ import re
 from typing import Any
 
 from conformance.catalog import finding
-from conformance.checks.prices import invalid_prices, prices_plausible
 from conformance.checks.registry_filters import Usage, check_filters, indexed_dicts
 from conformance.findings import Finding, Location
 from conformance.jsonpath import to_jsonpath
@@ -33,11 +33,6 @@ def check_registry(data: Any, base: Location = ()) -> list[Finding]:
     usage = Usage()
     findings = _total(data.get("total"), raw_models, base)
     findings += _survey(indexed_dicts(raw_models), (*base, "models"), usage)
-    if not prices_plausible(data):
-        for index, model in indexed_dicts(raw_models):
-            findings += invalid_prices(
-                model.get("endpoints"), (*base, "models", index, "endpoints")
-            )
     filters = data.get("filters")
     if isinstance(filters, dict):
         findings += check_filters(filters, usage, (*base, "filters"))
@@ -75,28 +70,44 @@ def _parameters(
     listed = model.get("supportedParameters")
     if not isinstance(listed, list):
         return []
-    findings: list[Finding] = []
-    names: set[str] = set()
-    for p_index, name in enumerate(listed):
-        if isinstance(name, str) and name in names:
-            message = f"parameter {name!r} listed twice (the list is a union, a set)"
-            at_name = (*at, "supportedParameters", p_index)
-            findings.append(finding("registry.duplicate-parameter", message, at_name))
-        elif isinstance(name, str):
-            names.add(name)
+    strings = [name for name in listed if isinstance(name, str)]
+    names = set(strings)
+    findings = [] if len(names) == len(strings) else _repeated(listed, at)
     missing: dict[str, int] = {}  # parameter -> first endpoint that supports it
     for e_index, endpoint in endpoints:
         record = endpoint.get("endpoint")
         supported = record.get("supportedParameters") if isinstance(record, dict) else None
-        for name in supported if isinstance(supported, list) else ():
-            if isinstance(name, str) and name not in names:
-                missing.setdefault(name, e_index)
+        if isinstance(supported, list) and not _covers(names, supported):
+            for name in supported:
+                if isinstance(name, str) and name not in names:
+                    missing.setdefault(name, e_index)
     if missing:
         first = to_jsonpath((*at, "endpoints", min(missing.values()), "endpoint"))
         message = f"lacks {', '.join(map(repr, missing))}, supported by endpoints such as {first}"
         at_list = (*at, "supportedParameters")
         findings.append(finding("registry.parameters-incomplete", message, at_list))
     return findings
+
+
+def _repeated(listed: list[Any], at: Location) -> list[Finding]:
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    for p_index, name in enumerate(listed):
+        if isinstance(name, str) and name in seen:
+            message = f"parameter {name!r} listed twice (the list is a union, a set)"
+            at_name = (*at, "supportedParameters", p_index)
+            findings.append(finding("registry.duplicate-parameter", message, at_name))
+        elif isinstance(name, str):
+            seen.add(name)
+    return findings
+
+
+def _covers(names: set[str], supported: list[Any]) -> bool:
+    """The fast answer for the usual case; unhashable items (schema errors) take the slow one."""
+    try:
+        return names.issuperset(supported)
+    except TypeError:
+        return False
 
 
 def _training_date(value: Any, at: Location) -> list[Finding]:

@@ -1,10 +1,11 @@
 """Schema check of a whole document: fast verdict first, explanation only when it fails.
 
-``is_valid`` of jsonschema_rs decides (tens of milliseconds on the 21 MB file). Only an invalid
-document is explained: for the registry's ``anyOf`` the branch that came closest is chosen and
-ALL its errors are reported, each at its own location, then the generated strict types add
-whatever the schema did not say. ``iter_errors`` is never run over the anyOf itself (seconds,
-and it would only say "not valid under any of the given schemas").
+``is_valid`` of jsonschema_rs decides (tens of milliseconds on the 21 MB file), prices
+included (``prices.with_price_minimums``). Only an invalid document is explained: for the
+registry's ``anyOf`` the branch that came closest is chosen and ALL its errors are reported,
+each at its own location, then the generated strict types add whatever the schema did not say.
+``iter_errors`` is never run over the anyOf itself (seconds, and it would only say "not valid
+under any of the given schemas").
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any
 import jsonschema_rs
 
 from conformance.catalog import finding
-from conformance.checks.schema_errors import Problem, closest_branch, problems_from
+from conformance.checks.prices import is_price_error, price_finding, with_price_minimums
+from conformance.checks.schema_errors import closest_branch, problems_from
 from conformance.checks.typed import type_problems
 from conformance.findings import Finding, Location
 from generated.schemas import GATEWAY_SCHEMA, REGISTRY_SCHEMA
@@ -23,10 +25,15 @@ from generated.schemas import GATEWAY_SCHEMA, REGISTRY_SCHEMA
 _DATA_KEYS = ("models", "total", "filters")
 
 
+@cache
+def _registry_schema() -> dict[str, Any]:
+    return with_price_minimums(REGISTRY_SCHEMA)
+
+
 def schema_of(definition: str) -> dict[str, Any]:
-    """The generated JSON Schema (registry or gateway) that defines ``definition``."""
+    """The JSON Schema (registry, with its price minimums, or gateway) defining ``definition``."""
     if definition in REGISTRY_SCHEMA["definitions"]:
-        return REGISTRY_SCHEMA
+        return _registry_schema()
     if definition in GATEWAY_SCHEMA["definitions"]:
         return GATEWAY_SCHEMA
     raise KeyError(definition)
@@ -47,10 +54,11 @@ def branches(definition: str) -> list[str]:
 
 
 def schema_findings(instance: Any, definition: str, *, wrapped: bool = True) -> list[Finding]:
-    """Every schema finding of ``instance`` against an invalid-known ``definition``.
+    """Every finding of ``instance``, known to be invalid against ``definition``: ``schema``
+    and ``registry.price-invalid`` findings.
 
     ``wrapped=False`` says the instance is a registry response's bare data object: one
-    ``schema.wrapper-missing`` finding, then the data object's own errors.
+    ``schema.wrapper-missing`` finding, then the data object's own findings.
     """
     if not wrapped:
         wrapper = finding(
@@ -60,7 +68,16 @@ def schema_findings(instance: Any, definition: str, *, wrapped: bool = True) -> 
             (),
         )
         return [wrapper, *schema_findings(instance, "ModelRegistryResponse")]
-    return [finding("schema", message, at) for at, message in explain(instance, definition)]
+    candidates = branches(definition) or [definition]
+    chosen = closest_branch(candidates, lambda name: _estimated_errors(instance, name))
+    errors = list(validator(chosen).iter_errors(instance))
+    prices = [e for e in errors if is_price_error(e)]
+    problems = problems_from([e for e in errors if not is_price_error(e)], instance)
+    if problems:
+        reported = {location for location, _ in problems}
+        problems += [p for p in type_problems(instance, chosen) if p[0] not in reported]
+    found = [finding("schema", message, at) for at, message in problems]
+    return found + [price_finding(tuple(e.instance_path), e.instance) for e in prices]
 
 
 def is_bare_data(instance: Any) -> bool:
@@ -71,16 +88,6 @@ def is_bare_data(instance: Any) -> bool:
         and "error" not in instance
         and any(key in instance for key in _DATA_KEYS)
     )
-
-
-def explain(instance: Any, definition: str) -> list[Problem]:
-    """The problems of an instance known to be invalid against ``definition``."""
-    candidates = branches(definition) or [definition]
-    chosen = closest_branch(candidates, lambda name: _estimated_errors(instance, name))
-    problems = problems_from(validator(chosen).iter_errors(instance), instance)
-    reported = {location for location, _ in problems}
-    extra = [problem for problem in type_problems(instance, chosen) if problem[0] not in reported]
-    return problems + extra
 
 
 def _estimated_errors(instance: Any, definition: str) -> list[Location]:

@@ -9,13 +9,19 @@ from __future__ import annotations
 import argparse
 
 KINDS = ("registry-response", "registry", "models", "models-error")
+"""The document kinds ``--kind`` accepts (a test keeps them equal to the checks' kinds)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from conformance.validation.output import add_output_arguments
+    from conformance.reporting.output import add_output_arguments
 
     parser.add_argument("files", nargs="+", metavar="FILE", help="JSON file to check; - is stdin")
-    parser.add_argument("--kind", choices=KINDS, help="what the files are (default: detected)")
+    parser.add_argument(
+        "--kind",
+        choices=KINDS,
+        help="what the files are (default: detected); a live registry answer is "
+        "registry-response, so that its {data, error} wrapper is checked",
+    )
     parser.add_argument(
         "--max-size",
         type=int,
@@ -31,14 +37,14 @@ def run(args: argparse.Namespace) -> int:
 
     from conformance.errors import InputError, UsageError
     from conformance.exit_codes import ExitCode, exit_code_for
+    from conformance.reporting import Report, check_report_paths, emit
     from conformance.validation.files import validate_source
-    from conformance.validation.output import emit, refuse_overwriting_inputs
 
     if args.max_size <= 0:
         raise UsageError("--max-size must be a positive number of MiB")
     if args.files.count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
-    refuse_overwriting_inputs(args.junit_xml, args.files)
+    check_report_paths(args, args.files)
     groups = []
     unusable = False
     for source in args.files:
@@ -47,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         except InputError as exc:
             print(f"helicone-contract: error: {exc}", file=sys.stderr)
             unusable = True
-    findings = [finding for group in groups for finding in group.findings]
-    code = ExitCode.USAGE if unusable else exit_code_for(findings, strict=args.strict)
-    emit(groups, args, ok=code == ExitCode.OK)
+    report = Report("validate", groups)
+    code = ExitCode.USAGE if unusable else exit_code_for(report.findings, strict=args.strict)
+    emit(report, args, code)
     return code

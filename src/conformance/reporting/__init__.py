@@ -1,22 +1,50 @@
-"""Reporters: findings grouped by file (validate, lint) or by target (conformance) -> text.
+"""Reports: the report model, every reporter, the output options and the one emit step.
 
-Each reporter is a pure function of ``Group``s returning a string; choosing where it goes and
-which exit code follows is the command's job.
+A command builds a ``Report`` (groups of findings: a file or a conformance target each; what
+was not run; metadata), gets its exit code from ``conformance.exit_codes`` and calls ``emit``.
+Reporters are pure functions of (report, exit code) returning text: ``render_text``,
+``render_json``, ``render_github``, ``render_junit``, ``render_sarif``.
 """
 
 from conformance.reporting.github import render_github
-from conformance.reporting.groups import Group, count
-from conformance.reporting.json_report import finding_dict, render_json
+from conformance.reporting.json_report import error_document, finding_dict, render_json
 from conformance.reporting.junit import render_junit
-from conformance.reporting.text import render_text, use_colour
+from conformance.reporting.model import Counts, Group, Report, Skipped, count, shown
+from conformance.reporting.output import (
+    FORMATS,
+    add_output_arguments,
+    check_report_paths,
+    emit,
+    write_atomically,
+)
+from conformance.reporting.sarif import render_sarif
+from conformance.reporting.text import finding_line, render_text, use_colour
+from conformance.reporting.wording import message, path_of, place, pointer_of, summary
 
 __all__ = [
+    "FORMATS",
+    "Counts",
     "Group",
+    "Report",
+    "Skipped",
+    "add_output_arguments",
+    "check_report_paths",
     "count",
+    "emit",
+    "error_document",
     "finding_dict",
+    "finding_line",
+    "message",
+    "path_of",
+    "place",
+    "pointer_of",
     "render_github",
     "render_json",
     "render_junit",
+    "render_sarif",
     "render_text",
+    "shown",
+    "summary",
     "use_colour",
+    "write_atomically",
 ]

@@ -1,59 +1,92 @@
-"""The documented JSON report.
+"""The documented JSON report: one complete document on stdout, whatever happened.
+
+validate and lint (``layout="files"``)::
 
     {"ok": bool, "files": [{"file": str, "kind": str, "findings": [{"check": str,
       "severity": "error"|"warning", "path": str|null, "line": int|null, "column": int|null,
       "message": str}]}]}
 
-A finding also carries ``pointer``, ``target`` or ``reproduce`` when it has one, and
-``"acknowledged": true`` when a baseline acknowledged it. Other commands rename the group list
-and its name key (``targets``/``target``) and add top-level fields (``seed``).
+conformance (``layout="findings"``)::
+
+    {"ok": bool, "seed": int, "findings": [{"check", "severity", "target", "path", "message",
+      "reproduce"}], "skipped": [{"family", "target", "reason"}]}
+
+Beside the documented fields: top-level ``tool``, ``version``, ``command``, and ``truncated``
+(``{check: findings not listed}``) when a limit shortened the list; a file's ``description``
+(its kind in words); a finding's ``pointer``, ``target``, ``reproduce``, ``seen_in``
+(``{"answers", "of"}``), ``maybe_consequence`` and ``acknowledged`` when it has them.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
 from typing import Any
 
+from conformance import __version__
+from conformance.exit_codes import ExitCode
 from conformance.findings import Finding
-from conformance.reporting.groups import Group
+from conformance.reporting.model import Report, shown
+from conformance.reporting.wording import path_of, pointer_of
 
-_OPTIONAL = ("pointer", "target", "reproduce")
 
-
-def finding_dict(finding: Finding) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        "check": finding.check,
-        "severity": finding.severity,
-        "path": finding.path,
-        "line": finding.line,
-        "column": finding.column,
-        "message": finding.message,
+def finding_dict(finding: Finding, *, flat: bool = False) -> dict[str, Any]:
+    """One finding; ``flat`` is conformance's shape (every documented field, null if absent)."""
+    entry: dict[str, Any] = {"check": finding.check, "severity": finding.severity}
+    if flat:
+        entry |= {"target": finding.target, "path": path_of(finding)}
+        entry |= {"message": finding.message, "reproduce": finding.reproduce}
+    else:
+        entry |= {"path": path_of(finding), "line": finding.line, "column": finding.column}
+        entry["message"] = finding.message
+    optional = {
+        "pointer": pointer_of(finding),
+        "target": None if flat else finding.target,
+        "reproduce": None if flat else finding.reproduce,
+        "line": finding.line if flat else None,
+        "column": finding.column if flat else None,
     }
-    for name in _OPTIONAL:
-        value = getattr(finding, name)
-        if value is not None:
-            entry[name] = value
+    entry |= {name: value for name, value in optional.items() if value is not None}
+    if finding.seen_in is not None:
+        entry["seen_in"] = {"answers": finding.seen_in[0], "of": finding.seen_in[1]}
+    if finding.maybe_consequence:
+        entry["maybe_consequence"] = True
     if finding.acknowledged:
         entry["acknowledged"] = True
     return entry
 
 
-def render_json(
-    groups: Sequence[Group],
-    *,
-    ok: bool,
-    groups_key: str = "files",
-    name_key: str = "file",
-    extra: Mapping[str, Any] | None = None,
-) -> str:
-    report: dict[str, Any] = {"ok": ok, **(extra or {})}
-    report[groups_key] = [
-        {
-            name_key: group.name,
-            "kind": group.kind,
-            "findings": [finding_dict(f) for f in group.findings],
-        }
-        for group in groups
-    ]
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+def report_dict(report: Report, code: ExitCode) -> dict[str, Any]:
+    groups, truncated = shown(report)
+    document: dict[str, Any] = {"ok": code == ExitCode.OK, **report.extra}
+    if report.layout == "findings":
+        flat = [finding_dict(f, flat=True) for group in groups for f in group.findings]
+        document["findings"] = flat
+    else:
+        document["files"] = [
+            {
+                "file": group.name,
+                "kind": group.kind,
+                **({"description": group.description} if group.description else {}),
+                "findings": [finding_dict(finding) for finding in group.findings],
+            }
+            for group in groups
+        ]
+    if report.skipped or report.layout == "findings":
+        document["skipped"] = [
+            {"family": s.family, "target": s.target, "reason": s.reason} for s in report.skipped
+        ]
+    if truncated:
+        document["truncated"] = truncated
+    document |= {"tool": "helicone-contract", "version": __version__, "command": report.command}
+    return document
+
+
+def render_json(report: Report, code: ExitCode) -> str:
+    return json.dumps(report_dict(report, code), indent=2, ensure_ascii=False) + "\n"
+
+
+def error_document(command: str | None, code: ExitCode, error: str) -> str:
+    """What stdout holds when the run itself failed: still one complete JSON document."""
+    document = {"ok": False, "error": error, "exit_code": int(code)}
+    document |= {"tool": "helicone-contract", "version": __version__, "command": command}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

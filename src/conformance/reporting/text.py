@@ -1,7 +1,8 @@
 """Human text: one line per finding, ``file:line:column:`` first so terminals make it a link.
 
-    == registry.json (registry-response): 1 error, 0 warnings
-    registry.json:1:345: error[schema] $.data.models[0].inputModalities[2]: 'pdf' is not ...
+    == registry.json [registry data object (no {data, error} wrapper)]: 1 error, 0 warnings
+    registry.json:1:345: error[schema] $.models[0].inputModalities[2]: 'pdf' is not one of ...
+    1 file checked: 1 error, 0 warnings. exit 1: failing findings
 
 Colour only when writing to a terminal and NO_COLOR is unset (https://no-color.org).
 """
@@ -9,14 +10,15 @@ Colour only when writing to a terminal and NO_COLOR is unset (https://no-color.o
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from typing import TextIO
 
+from conformance.exit_codes import ExitCode
 from conformance.findings import Finding
-from conformance.reporting.groups import Group, count
+from conformance.reporting.model import Group, Report, count, shown
+from conformance.reporting.wording import message, not_run, place, summary, truncated_line
 
 _RESET = "\033[0m"
-_STYLES = {"error": "\033[31m", "warning": "\033[33m", "acknowledged": "\033[2m", "head": "\033[1m"}
+_STYLES = {"error": "\033[31m", "warning": "\033[33m", "quiet": "\033[2m", "head": "\033[1m"}
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -24,7 +26,7 @@ def use_colour(stream: TextIO) -> bool:
 
 
 def _paint(text: str, style: str, colour: bool) -> str:
-    return f"{_STYLES[style]}{text}{_RESET}" if colour else text
+    return f"{_STYLES[style]}{text}{_RESET}" if colour and style in _STYLES else text
 
 
 def _where(group: Group, finding: Finding) -> str:
@@ -35,28 +37,29 @@ def _where(group: Group, finding: Finding) -> str:
 
 
 def finding_line(group: Group, finding: Finding, colour: bool = False) -> str:
+    """``where: severity[check] place: message (notes)``, and the curl reproduction below."""
     label = f"{finding.severity}[{finding.check}]"
-    style = "acknowledged" if finding.acknowledged else finding.severity
-    at = " ".join(part for part in (finding.pointer, finding.path) if part)
+    style = "quiet" if finding.acknowledged else finding.severity
+    at = place(finding)
     line = f"{_where(group, finding)} {_paint(label, style, colour)}"
-    message = finding.message.replace("\n", "\\n")  # one line per finding, always
-    line += f" {at}: {message}" if at else f" {message}"
-    if finding.acknowledged:
-        line += _paint(" (acknowledged)", "acknowledged", colour)
+    line += f" {at}: {message(finding)}" if at else f" {message(finding)}"
     if finding.reproduce:
         line += f"\n    reproduce: {finding.reproduce}"
     return line
 
 
-def render_text(groups: Sequence[Group], *, colour: bool = False, noun: str = "file") -> str:
-    """The report; ``noun`` names what a group is in the summary line (file, target)."""
-    lines: list[str] = []
-    for group in groups:
-        counts = count(group.findings)
-        verdict = counts.describe() if group.findings else "valid"
-        lines.append(_paint(f"== {group.name} ({group.kind}): {verdict}", "head", colour))
+def group_heading(group: Group) -> str:
+    verdict = count(group.findings).describe() if group.findings else "valid"
+    return f"== {group.name} [{group.description or group.kind}]: {verdict}"
+
+
+def render_text(report: Report, code: ExitCode, *, colour: bool = False) -> str:
+    groups, truncated = shown(report)
+    lines = [report.header] if report.header else []
+    for group, full in zip(groups, report.groups, strict=True):
+        lines.append(_paint(group_heading(full), "head", colour))
         lines += [finding_line(group, finding, colour) for finding in group.findings]
-    total = count(finding for group in groups for finding in group.findings)
-    plural = noun if len(groups) == 1 else f"{noun}s"
-    lines.append(f"{len(groups)} {plural} checked: {total.describe()}")
+    lines += [_paint(not_run(skipped), "quiet", colour) for skipped in report.skipped]
+    lines += [truncated_line(check, hidden) for check, hidden in truncated.items()]
+    lines.append(summary(report, code))
     return "\n".join(lines) + "\n"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from conformance.checks import check_document
 from conformance.errors import InputError
 from conformance.findings import Finding
 from conformance.jsonload import DEFAULT_MAX_BYTES, STDIN, parse_json, read_source
-from conformance.locate import locate, parse_jsonpath
+from conformance.locate import locate
 from conformance.reporting import Group
-from conformance.validation.kinds import check_as, detect_kind
+from conformance.validation.kinds import KIND_DESCRIPTIONS, detect_kind
 
 
 def display_name(source: str) -> str:
@@ -30,8 +31,9 @@ def validate_source(
             f"{name}: cannot tell what this document is (not a registry response, a registry "
             "data object or a /v1/models list); pass --kind"
         )
-    findings = with_positions(check_as(document, chosen), raw, document)
-    return Group(name, chosen, findings, file=None if source == "-" else source)
+    findings = with_positions(check_document(document, chosen), raw, document)
+    file = None if source == "-" else source
+    return Group(name, chosen, findings, file=file, description=KIND_DESCRIPTIONS[chosen])
 
 
 def with_positions(findings: list[Finding], raw: bytes, document: Any) -> list[Finding]:
@@ -39,11 +41,11 @@ def with_positions(findings: list[Finding], raw: bytes, document: Any) -> list[F
     if not findings:
         return findings
     text = raw.decode("utf-8-sig")
-    paths = {f.path: parse_jsonpath(f.path) for f in findings if f.path is not None}
-    positions = locate(text, paths.values(), document)
+    wanted = [f.location for f in findings if f.location is not None]
+    positions = locate(text, wanted, document)
     located = []
     for finding in findings:
-        where = positions.get(paths[finding.path]) if finding.path is not None else None
+        where = positions.get(finding.location) if finding.location is not None else None
         located.append(_at(finding, where))
     return sorted(located, key=_position)
 

@@ -1,15 +1,19 @@
-"""What a JSON document is, told from its top-level shape (``--kind`` overrides)."""
+"""What a JSON document is, told from its top-level shape (``--kind`` overrides), in words."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from conformance.checks.gateway import check_model_list
-from conformance.checks.registry import check_registry
-from conformance.checks.schema import KINDS, check_document
-from conformance.findings import Finding
+from conformance.checks.document import DOCUMENT_KINDS
 
-KIND_NAMES = tuple(KINDS)
+KIND_NAMES = tuple(DOCUMENT_KINDS)
+KIND_DESCRIPTIONS: dict[str, str] = {
+    "registry-response": "model registry response ({data, error})",
+    "registry": "registry data object (no {data, error} wrapper)",
+    "models": "/v1/models list",
+    "models-error": "/v1/models error body",
+}
+"""What each kind is, as reports say it: the user sees what the input was taken for."""
 _REGISTRY_KEYS = ("models", "total", "filters")
 
 
@@ -28,19 +32,3 @@ def detect_kind(document: Any) -> str | None:
     if any(key in document for key in _REGISTRY_KEYS):
         return "registry"
     return None
-
-
-def check_as(document: Any, kind: str, base_path: str = "$") -> list[Finding]:
-    """Schema and semantic findings of ``document`` read as ``kind``."""
-    findings = check_document(document, kind, base_path)
-    if kind == "registry-response":
-        wrapped = isinstance(document, dict) and ("data" in document or "error" in document)
-        if wrapped:
-            findings += check_registry(document.get("data"), base_path + ".data")
-        else:  # the bare data object; the schema check said so
-            findings += check_registry(document, base_path)
-    elif kind == "registry":
-        findings += check_registry(document, base_path)
-    elif kind == "models":
-        findings += check_model_list(document, base_path)
-    return findings

@@ -1,0 +1,118 @@
+"""The report model every reporter takes: groups of findings, what was not run, and metadata.
+
+A command collects findings (checks), builds a ``Report``, asks ``exit_codes`` for the exit
+code, and hands both to ``reporting.emit``. Reporters are pure functions of (report, code)
+that know nothing about where the findings came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from conformance.catalog import Command
+from conformance.findings import FAILING, Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Findings about one thing: a file (validate, lint) or a target (conformance)."""
+
+    name: str
+    """A file name as the user gave it, or a target such as ``gateway``."""
+    kind: str
+    """What it was checked as: a document kind (``registry-response``, ...) or an API."""
+    findings: Sequence[Finding] = ()
+    file: str | None = None
+    """The file that line and column refer to (annotations point at it), when there is one."""
+    description: str | None = None
+    """The kind in words, shown wherever the kind is: the user sees what the input was taken for."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A check family that did not run, and why (printed as "not run: <reason>")."""
+
+    family: str
+    target: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    command: Command
+    groups: Sequence[Group]
+    layout: Literal["files", "findings"] = "files"
+    """JSON shape: findings inside ``files`` (validate, lint) or one flat ``findings`` list."""
+    skipped: Sequence[Skipped] = ()
+    per_check_limit: int | None = None
+    """Print at most this many findings of one check; the rest are counted in ``truncated``."""
+    noun: str = "file"
+    """What a group is, in the summary line ("2 files checked", "3 targets checked")."""
+    header: str | None = None
+    """A first line for text and GitHub output (conformance: the targets and the seed)."""
+    stats: str | None = None
+    """Appended to the summary line (conformance: requests and time)."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """More top-level JSON fields (conformance: ``seed``)."""
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for group in self.groups for finding in group.findings]
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    errors: int
+    warnings: int
+    acknowledged: int
+    other: int = 0
+    """Findings that never fail (``info`` changes of ``diff``)."""
+
+    def describe(self) -> str:
+        parts = [_plural(self.errors, "error"), _plural(self.warnings, "warning")]
+        if self.other:
+            parts.append(f"{self.other} info")
+        if self.acknowledged:
+            parts.append(f"{self.acknowledged} acknowledged")
+        return ", ".join(parts)
+
+
+def count(findings: Iterable[Finding]) -> Counts:
+    """Counts by severity: every finding, whatever a reporter prints."""
+    errors = warnings = acknowledged = other = 0
+    for finding in findings:
+        if finding.acknowledged:
+            acknowledged += 1
+        elif finding.severity in FAILING:
+            errors += 1
+        elif finding.severity == "warning":
+            warnings += 1
+        else:
+            other += 1
+    return Counts(errors, warnings, acknowledged, other)
+
+
+def shown(report: Report) -> tuple[list[Group], dict[str, int]]:
+    """The groups as reporters print them, and ``{check: findings not printed}``."""
+    limit = report.per_check_limit
+    if limit is None:
+        return list(report.groups), {}
+    printed: dict[str, int] = {}
+    truncated: dict[str, int] = {}
+    groups = []
+    for group in report.groups:
+        kept = []
+        for finding in group.findings:
+            printed[finding.check] = printed.get(finding.check, 0) + 1
+            if printed[finding.check] <= limit:
+                kept.append(finding)
+            else:
+                truncated[finding.check] = truncated.get(finding.check, 0) + 1
+        groups.append(Group(group.name, group.kind, kept, group.file, group.description))
+    return groups, truncated
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

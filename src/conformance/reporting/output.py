@@ -1,0 +1,109 @@
+"""The output options of every command, and the one step that writes a report.
+
+``add_output_arguments`` defines ``--format``, ``--junit-xml``, ``--sarif`` and ``--strict``
+once; ``check_report_paths`` refuses unusable report paths before any work is done; ``emit``
+renders everything first (so a failure leaves no half output), writes the report files
+atomically, then prints the chosen format on stdout: one complete document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TextIO
+
+from conformance.errors import InputError, UsageError
+from conformance.exit_codes import ExitCode
+from conformance.reporting.github import render_github
+from conformance.reporting.json_report import render_json
+from conformance.reporting.junit import render_junit
+from conformance.reporting.model import Report
+from conformance.reporting.sarif import render_sarif
+from conformance.reporting.text import render_text, use_colour
+from conformance.reporting.wording import summary
+
+FORMATS = ("text", "json", "github")
+_FILES: dict[str, tuple[str, Callable[[Report, ExitCode], str]]] = {
+    "junit_xml": ("--junit-xml", render_junit),
+    "sarif": ("--sarif", render_sarif),
+}
+
+
+def add_output_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="report on stdout: text (colour on a terminal), json, or github (annotations)",
+    )
+    parser.add_argument("--junit-xml", metavar="PATH", help="also write a JUnit XML report")
+    parser.add_argument("--sarif", metavar="PATH", help="also write a SARIF 2.1.0 report")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="warnings fail the run too (exit 1); they are still reported as warnings",
+    )
+
+
+def check_report_paths(args: argparse.Namespace, inputs: Iterable[str] = ()) -> None:
+    """Fail before the work, not after it: a report path that cannot be written, or that is
+    one of the inputs (writing it would destroy the input)."""
+    given = {flag: getattr(args, name) for name, (flag, _) in _FILES.items() if getattr(args, name)}
+    if len({Path(path).resolve() for path in given.values()}) < len(given):
+        raise UsageError(f"{' and '.join(given)} name the same file; choose two paths")
+    sources = {Path(source).resolve() for source in inputs if source != "-"}
+    for flag, report in given.items():
+        path = Path(report)
+        if path.resolve() in sources:
+            raise UsageError(f"{flag} {report}: that is an input file; choose another path")
+        if path.is_dir():
+            raise UsageError(f"{flag} {report}: is a directory")
+        if not path.resolve().parent.is_dir():
+            raise UsageError(f"{flag} {report}: directory {path.parent} does not exist")
+
+
+def emit(
+    report: Report, args: argparse.Namespace, code: ExitCode, stdout: TextIO | None = None
+) -> None:
+    """Print the report in the chosen format, and write the report files asked for."""
+    out = sys.stdout if stdout is None else stdout
+    if args.format == "json":
+        rendered = render_json(report, code)
+    elif args.format == "github":
+        rendered = render_github(report, code)
+    else:
+        rendered = render_text(report, code, colour=use_colour(out))
+    files = [
+        (Path(getattr(args, name)), render(report, code))
+        for name, (_, render) in _FILES.items()
+        if getattr(args, name, None)
+    ]
+    for path, content in files:
+        write_atomically(path, content)
+    out.write(rendered)
+    out.flush()
+    if args.format == "json":  # stdout is for machines; a person watching still sees the verdict
+        print(summary(report, code), file=sys.stderr)
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Replace ``path`` whole or not at all: a reader (or a crash) never sees half a report."""
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+    try:
+        os.fchmod(handle, 0o644)  # a report, not a secret: readable like any other output
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
