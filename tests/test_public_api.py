@@ -15,9 +15,16 @@ def test_all_is_exactly_the_public_api() -> None:
         "Severity",
         "TargetUnreachable",
         "UsageError",
+        "__version__",
     ]
     for name in conformance.__all__:
         assert getattr(conformance, name) is not None
+
+
+def test_version_is_written_once_and_read_by_the_package_metadata() -> None:
+    from importlib.metadata import version
+
+    assert conformance.__version__ == version("helicone-contract")
 
 
 def test_exception_tree() -> None:

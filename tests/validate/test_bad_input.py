@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.paths import REAL_REGISTRY
+from tests.checks.own import DEFAULT_REGISTRY
 from tests.validate.conftest import Cli
 
 CASES = {
@@ -47,7 +47,10 @@ def test_unusable_file(
     Path(f"{name}.json").write_bytes(content)
     result = cli("validate", f"{name}.json")
     assert result.code == 2
-    assert result.out == ""
+    assert (
+        result.out
+        == "0 files checked: 0 errors, 0 warnings. exit 2: usage error or unusable input\n"
+    )
     assert result.err.startswith(f"helicone-contract: error: {expected}")
     assert result.err.count("\n") == 1
 
@@ -119,8 +122,8 @@ def test_good_files_are_still_reported_beside_a_bad_one(workdir: Path, cli: Cli)
         result.err
         == "helicone-contract: error: broken.json:1:9: not valid JSON: EOF while parsing a value\n"
     )
-    assert "== small-registry.json (registry-response): valid" in result.out
-    assert "== gateway-broken.json (models): 4 errors" in result.out
+    assert "== small-registry.json [model registry response ({data, error})]: valid" in result.out
+    assert "== gateway-broken.json [/v1/models list]: 4 errors" in result.out
 
 
 def test_stdin_twice_is_a_usage_error(cli: Cli) -> None:
@@ -141,13 +144,13 @@ def test_real_process_prints_no_traceback_and_stays_light(tmp_path: Path) -> Non
         "print(code, heavy, file=sys.stderr)"
     )
     completed = subprocess.run(
-        [sys.executable, "-c", probe, "validate", str(REAL_REGISTRY), str(bad)],
+        [sys.executable, "-c", probe, "validate", str(DEFAULT_REGISTRY), str(bad)],
         capture_output=True,
         text=True,
         check=False,
     )
     assert "Traceback" not in completed.stderr
-    assert completed.stdout.startswith(f"== {REAL_REGISTRY} (registry-response): valid")
+    assert completed.stdout.startswith(f"== {DEFAULT_REGISTRY} [model registry response")
     assert completed.stderr.splitlines() == [
         f'helicone-contract: error: {bad}:1:10: not valid JSON: duplicate object key "a"',
         "2 []",

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.paths import REAL_GATEWAY, REAL_REGISTRY
+from tests.checks import own
+from tests.support.paths import REAL_GATEWAY, REAL_REGISTRY, needs_real_data
 from tests.validate.conftest import Cli
 from tests.validate.snapshot import assert_matches
 
@@ -18,10 +19,13 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 BROKEN = ("small-registry-broken.json", "gateway-broken.json", "small-registry.json")
 
 
+@needs_real_data
 def test_real_files_are_valid(cli: Cli) -> None:
     result = cli("validate", str(REAL_REGISTRY), str(REAL_GATEWAY))
     assert (result.code, result.err) == (0, "")
-    assert result.out.endswith("2 files checked: 0 errors, 0 warnings\n")
+    assert result.out.endswith(
+        "2 files checked: 0 errors, 0 warnings. exit 0: no failing finding\n"
+    )
 
 
 def test_text_report_snapshot(workdir: Path, cli: Cli) -> None:
@@ -40,7 +44,8 @@ def test_json_report_has_the_documented_shape(workdir: Path, cli: Cli) -> None:
     result = cli("validate", "--format", "json", *BROKEN)
     report = json.loads(result.out)
     assert result.code == 1
-    assert set(report) == {"ok", "files"}
+    assert set(report) == {"ok", "files", "tool", "version", "command"}
+    assert report["command"] == "validate"
     assert report["ok"] is False
     assert [(f["file"], f["kind"], len(f["findings"])) for f in report["files"]] == [
         ("small-registry-broken.json", "registry-response", 7),
@@ -69,23 +74,27 @@ def test_json_ok_is_true_with_warnings_only(workdir: Path, cli: Cli) -> None:
 
 
 def test_stdin_is_read_for_dash(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(REAL_GATEWAY.read_bytes())))
+    body = json.dumps(own.gateway()).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(body)))
     result = cli("validate", "-")
     assert result.code == 0
-    assert result.out.startswith("== <stdin> (models): valid\n")
+    assert result.out.startswith("== <stdin> [/v1/models list]: valid\n")
 
 
 def test_kind_overrides_detection(workdir: Path, cli: Cli) -> None:
     result = cli("validate", "--kind", "models", "small-registry.json")
     assert result.code == 1
-    assert "== small-registry.json (models):" in result.out
+    assert "== small-registry.json [/v1/models list]:" in result.out
     assert "required property 'object' is missing" in result.out
 
 
 def test_bare_data_object_is_detected_and_valid(workdir: Path, cli: Cli) -> None:
     data = json.loads(Path("small-registry.json").read_text())["data"]
     Path("bare.json").write_text(json.dumps(data))
-    assert cli("validate", "bare.json").out.startswith("== bare.json (registry): valid")
+    detected = cli("validate", "bare.json").out
+    assert detected.startswith(
+        "== bare.json [registry data object (no {data, error} wrapper)]: valid"
+    )
     wrapped = cli("validate", "--kind", "registry-response", "bare.json")
     assert wrapped.code == 1
     assert "error[schema.wrapper-missing] $:" in wrapped.out
@@ -111,11 +120,17 @@ def test_junit_xml_refuses_to_overwrite_an_input(workdir: Path, cli: Cli) -> Non
     assert Path("small-registry.json").read_bytes() == before
 
 
-def test_unwritable_junit_path_is_one_line_and_exit_2(workdir: Path, cli: Cli) -> None:
+def test_unwritable_report_path_is_one_line_and_exit_2_before_any_work(
+    workdir: Path, cli: Cli
+) -> None:
     result = cli("validate", "--junit-xml", "no/such/dir/report.xml", "small-registry.json")
-    assert result.code == 2
-    assert result.err.count("\n") == 1
-    assert "cannot write the report" in result.err
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "helicone-contract: error: --junit-xml no/such/dir/report.xml: "
+        "directory no/such/dir does not exist\n"
+    )
+    same = cli("validate", "--junit-xml", "r.xml", "--sarif", "r.xml", "small-registry.json")
+    assert (same.code, same.err.count("\n")) == (2, 1)
 
 
 def test_colour_only_on_a_terminal(workdir: Path) -> None:
@@ -127,3 +142,46 @@ def test_colour_only_on_a_terminal(workdir: Path) -> None:
 
     assert use_colour(Tty()) is True
     assert use_colour(io.StringIO()) is False
+
+
+def test_sarif_file_is_written_beside_the_chosen_format(workdir: Path, cli: Cli) -> None:
+    result = cli("validate", "--sarif", "report.sarif", "--format", "github", *BROKEN)
+    sarif = json.loads(Path("report.sarif").read_text("utf-8"))
+    assert result.code == 1
+    assert result.out.startswith("== small-registry-broken.json")
+    (run,) = sarif["runs"]
+    assert len(run["results"]) == 11
+    artifacts = {a["location"]["uri"]: a["description"]["text"] for a in run["artifacts"]}
+    assert artifacts["gateway-broken.json"] == "/v1/models list"
+
+
+def test_strict_keeps_warnings_warnings_and_fails_the_run(workdir: Path, cli: Cli) -> None:
+    document = json.loads(Path("small-registry.json").read_text())
+    document["data"]["models"][0]["trainingDate"] = "2025-08-05"
+    Path("warned.json").write_text(json.dumps(document))
+    strict = cli("validate", "--strict", "warned.json")
+    assert strict.code == 1
+    assert "warning[registry.training-date-format]" in strict.out
+    assert strict.out.endswith("0 errors, 1 warning. exit 1: failing findings\n")
+
+
+def test_a_bug_is_one_line_exit_4_and_still_a_json_document(
+    workdir: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("secret-token-123 leaked into a message")
+
+    monkeypatch.setattr("conformance.validation.files.check_document", broken)
+    result = cli("validate", "--format", "json", "small-registry.json")
+    assert result.code == 4
+    assert result.err.count("\n") == 1
+    assert result.err.startswith("helicone-contract: internal error: RuntimeError at conformance/")
+    assert "secret-token-123" not in result.err + result.out
+    document = json.loads(result.out)
+    assert (document["ok"], document["exit_code"], document["command"]) == (False, 4, "validate")
+
+
+def test_a_usage_error_under_json_is_still_a_json_document(workdir: Path, cli: Cli) -> None:
+    result = cli("validate", "--format", "json", "--max-size", "0", "small-registry.json")
+    assert result.code == 2
+    assert json.loads(result.out)["error"] == "error: --max-size must be a positive number of MiB"

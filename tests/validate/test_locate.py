@@ -1,4 +1,5 @@
-"""Finding positions: JSONPath -> line and column in the raw text, in one pass for many."""
+"""Finding positions: location -> line and column in the raw text, in one pass for many; and
+locations rendered as JSONPath and JSON Pointer (only reporters do that)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import json
 
 import pytest
 
-from conformance.jsonpath import to_jsonpath
-from conformance.locate import locate, parse_jsonpath
-from tests.support.paths import REAL_REGISTRY
+from conformance.jsonpath import to_jsonpath, to_pointer
+from conformance.locate import locate
+from tests.checks import own
 
 TEXT = '{\n  "a]{": "x\\"]}[{",\n  "list": [1, {"é": [true, null]}, "z"],\n  "o k": {"k": 0}\n}\n'
 
@@ -31,11 +32,12 @@ def test_missing_location_falls_back_to_nearest_ancestor() -> None:
     assert locate(TEXT, [("list", 1, "absent", 3)]) == {("list", 1, "absent", 3): (3, 15)}
 
 
-def test_compact_skipping_agrees_with_token_scanning_on_the_real_file() -> None:
-    text = REAL_REGISTRY.read_text("utf-8")
+def test_compact_skipping_agrees_with_token_scanning_on_a_compact_file() -> None:
+    # Serialised as the real API does (JSON.stringify: compact, UTF-8 unescaped).
+    text = json.dumps(own.registry(), separators=(",", ":"), ensure_ascii=False)
     document = json.loads(text)
-    paths = [("data", "models", 110, "endpoints", 0, "pricing", "prompt"), ("data", "total"),
-             ("data", "filters", "authors", 12), ("data", "models", 57, "id")]  # fmt: skip
+    paths = [("data", "models", 9, "endpoints", 1, "pricing", "prompt"), ("data", "total"),
+             ("data", "filters", "authors", 4), ("data", "models", 5, "id")]  # fmt: skip
     fast = locate(text, paths, document)
     assert fast == locate(text, paths)
     for path, (line, column) in fast.items():
@@ -53,12 +55,15 @@ def test_escaped_file_still_located_when_the_encoder_guess_is_wrong() -> None:
 
 
 @pytest.mark.parametrize(
-    "location", [("data", "models", 3, "id"), ("a b", 0, "it's", "x\\y"), (), ("_", 10, "9")]
+    ("location", "jsonpath", "pointer"),
+    [
+        (("data", "models", 3, "id"), "$.data.models[3].id", "/data/models/3/id"),
+        (("a b", 0, "it's", "x\\y"), "$['a b'][0]['it\\'s']['x\\\\y']", "/a b/0/it's/x\\y"),
+        ((), "$", ""),
+        (("/paths", "~x"), "$['/paths']['~x']", "/~1paths/~0x"),
+    ],
 )
-def test_jsonpath_round_trip(location: tuple[str | int, ...]) -> None:
-    assert parse_jsonpath(to_jsonpath(location)) == location
-
-
-def test_not_a_jsonpath_is_refused() -> None:
-    with pytest.raises(ValueError, match="not a JSONPath"):
-        parse_jsonpath("data.models")
+def test_locations_render_as_jsonpath_and_pointer(
+    location: tuple[str | int, ...], jsonpath: str, pointer: str
+) -> None:
+    assert (to_jsonpath(location), to_pointer(location)) == (jsonpath, pointer)

@@ -5,8 +5,9 @@
 wherever it comes from. First the schema (one jsonschema_rs pass; prices included), then the
 semantic guarantees of the real implementation. The semantics run even when the schema failed,
 on every part that has the right shape, so that a wrong enum in one model does not hide a wrong
-``total``; those findings are marked ``maybe_consequence`` (the schema failure may explain
-them).
+``total``. A semantic finding located on, inside or around a part that failed its schema (one
+location is a prefix of the other: a duplicate id in a model missing its name, a provider list
+holding a malformed entry) is marked ``maybe_consequence``: the schema failure may explain it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from conformance.checks.gateway import check_model_list
 from conformance.checks.registry import check_registry
 from conformance.checks.schema import is_bare_data, schema_findings, validator
-from conformance.findings import Finding
+from conformance.findings import Finding, Location
 
 DOCUMENT_KINDS: dict[str, str] = {
     "registry-response": "ModelRegistryResult",
@@ -39,10 +40,20 @@ def check_document(document: Any, kind: str) -> list[Finding]:
         return semantic_findings(document, kind)
     wrapped = not (kind == "registry-response" and is_bare_data(document))
     found = schema_findings(document, definition, wrapped=wrapped)
-    semantic = semantic_findings(document, kind)
-    if any(f.check.startswith("schema") for f in found):
-        semantic = [dataclasses.replace(f, maybe_consequence=True) for f in semantic]
-    return found + semantic
+    failed = {f.location for f in found if f.check == "schema" and f.location is not None}
+    enclosing = {place[:k] for place in failed for k in range(len(place) + 1)}
+    return found + [_marked(f, failed, enclosing) for f in semantic_findings(document, kind)]
+
+
+def _marked(finding: Finding, failed: set[Location], enclosing: set[Location]) -> Finding:
+    """Marked when a failed location is, or encloses, or lies inside the finding's."""
+    location = finding.location
+    if location is None or not failed:
+        return finding
+    inside = any(location[:k] in failed for k in range(len(location) + 1))
+    if inside or location in enclosing:
+        return dataclasses.replace(finding, maybe_consequence=True)
+    return finding
 
 
 def semantic_findings(document: Any, kind: str) -> list[Finding]:
