@@ -3,10 +3,11 @@
 Every contender runs as its own process on the same file (start-up included, as a user sees
 it), best of a few runs, reported side by side and as ratios against the issue's targets:
 
-- 5,000-model registry (~21 MB, built here from the real one): validate <= 1.5x bare json.load
+- 5,000-model registry (~21 MB, built here from the real one): validate <= 1.0x bare json.load
 - real registry file: validate < 0.5x check-jsonschema
 
-The scaled file is written to a temporary directory and never kept.
+Without the real data beside the checkout the tool's own default registry stands in for it
+(said in the output). The scaled file is written to a temporary directory and never kept.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from generated.schemas import REGISTRY_SCHEMA
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_REGISTRY = REPO.parent / "shared" / "data" / "helicone-67df07b8" / "registry-response.json"
+OWN_REGISTRY = REPO / "src" / "conformance" / "server" / "default_registry.json"
 SCALED_MODELS = 5000
 RUNS = 3
 SLOW_SECONDS = 20.0
@@ -147,12 +149,15 @@ def main() -> None:
         directory = Path(tmp)
         scaled = directory / f"registry-{SCALED_MODELS}.json"
         broken = directory / f"registry-{SCALED_MODELS}-broken.json"
-        build_scaled(REAL_REGISTRY, scaled)
+        source = REAL_REGISTRY if REAL_REGISTRY.is_file() else OWN_REGISTRY
+        if source is OWN_REGISTRY:
+            print(f"validate bench: no real data ({REAL_REGISTRY.parent}); using {source.name}")
+        build_scaled(source, scaled)
         build_broken(scaled, broken)
         schema = schema_file(directory)
         rows = []
         for label, path, names in (
-            ("real registry (111 models)", REAL_REGISTRY, NAMES),
+            (f"{source.stem} (as given)", source, NAMES),
             (f"scaled ({SCALED_MODELS} models)", scaled, NAMES),
             (f"scaled, {SCALED_MODELS} errors", broken, ("json.load", "validate")),
         ):
@@ -164,7 +169,7 @@ def main() -> None:
         for label, path, timings in rows:
             print(_row(label, path.stat().st_size, timings))
         real, big = rows[0][2], rows[1][2]
-        print(_target("scaled: validate / json.load", _seconds(big, "json.load"), 1.5))
+        print(_target("scaled: validate / json.load", _seconds(big, "json.load"), 1.0))
         print(_target("real: validate / check-jsonschema", _seconds(real, "check-jsonschema"), 0.5))
 
 

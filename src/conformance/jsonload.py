@@ -1,10 +1,11 @@
 """Strict RFC 8259 JSON: read a file (or stdin) within a size limit and parse it.
 
 jiter parses the 21 MB scale file in about half the time of ``json.load`` and already refuses
-what JSON refuses (NaN/Infinity, trailing garbage, duplicate keys) with a line and column. What
-it lets through, and this module refuses: bytes that are not UTF-8 (checked first, so the
-message names the bad byte). A number too large for a double (``1e999``) is valid JSON; it
-parses to ``inf``, which every ``type: number`` in the schema then reports at its path.
+what JSON refuses (NaN/Infinity, trailing garbage, duplicate keys, bytes that are not UTF-8)
+with a line and column. Only when it refuses a document is the text checked for UTF-8 here, so
+that a bad byte gets a message naming it, and a valid file is never decoded twice. A number
+too large for a double (``1e999``) is valid JSON; it parses to ``inf``, which every
+``type: number`` in the schema then reports at its path.
 """
 
 from __future__ import annotations
@@ -71,12 +72,11 @@ def parse_json(data: bytes, source: str) -> Any:
         data = data[len(_BOM) :]
     if not data.strip():
         raise InputError(f"{source}: empty, not a JSON document")
-    _require_utf8(data, source)
     try:
-        value = jiter.from_json(data, allow_inf_nan=False, catch_duplicate_keys=True)
+        return jiter.from_json(data, allow_inf_nan=False, catch_duplicate_keys=True)
     except ValueError as exc:
+        _require_utf8(data, source)
         raise _malformed(source, str(exc), data) from None
-    return value
 
 
 def _require_utf8(data: bytes, source: str) -> None:

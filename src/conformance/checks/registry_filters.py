@@ -49,19 +49,21 @@ class Usage:
         self, model: dict[str, Any], index: int, endpoints: list[tuple[int, dict[str, Any]]]
     ) -> None:
         author = model.get("author")
-        if isinstance(author, str):
-            self.authors.setdefault(author, ("models", index))
+        if isinstance(author, str) and author not in self.authors:
+            self.authors[author] = ("models", index)
         for e_index, endpoint in endpoints:
             provider = endpoint.get("provider")
-            if isinstance(provider, str):
-                self.providers.setdefault(provider, ("models", index, "endpoints", e_index))
+            if isinstance(provider, str) and provider not in self.providers:
+                self.providers[provider] = ("models", index, "endpoints", e_index)
             pricing = endpoint.get("pricing")
             if isinstance(pricing, dict):
                 keys = pricing.keys() & _PRICE_FIELDS
                 self.priced |= keys
                 self.positive.update(k for k in keys - self.positive if _positive(pricing[k]))
-            for _, tier in indexed_dicts(endpoint.get("pricingTiers")):
-                self.priced |= tier.keys() & _PRICE_FIELDS
+            tiers = endpoint.get("pricingTiers")
+            if tiers is not None:
+                for _, tier in indexed_dicts(tiers):
+                    self.priced |= tier.keys() & _PRICE_FIELDS
 
 
 def check_filters(filters: dict[str, Any], usage: Usage, at: Location) -> list[Finding]:

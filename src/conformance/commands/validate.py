@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import gc
     import sys
 
     from conformance.errors import InputError, UsageError
@@ -45,14 +46,23 @@ def run(args: argparse.Namespace) -> int:
     if args.files.count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
     check_report_paths(args, args.files)
+    # A parsed document is a large acyclic tree: the cycle collector would only scan it again
+    # and again while it is built (half the parse time of a 21 MB file). This run is short and
+    # makes no cycles worth collecting, so the collector is off while the files are checked.
+    was_enabled = gc.isenabled()
+    gc.disable()
     groups = []
     unusable = False
-    for source in args.files:
-        try:
-            groups.append(validate_source(source, args.kind, args.max_size * 1024 * 1024))
-        except InputError as exc:
-            print(f"helicone-contract: error: {exc}", file=sys.stderr)
-            unusable = True
+    try:
+        for source in args.files:
+            try:
+                groups.append(validate_source(source, args.kind, args.max_size * 1024 * 1024))
+            except InputError as exc:
+                print(f"helicone-contract: error: {exc}", file=sys.stderr)
+                unusable = True
+    finally:
+        if was_enabled:
+            gc.enable()
     report = Report("validate", groups)
     code = ExitCode.USAGE if unusable else exit_code_for(report.findings, strict=args.strict)
     emit(report, args, code)
