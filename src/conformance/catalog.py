@@ -3,11 +3,13 @@
 Each row says what a check is about (its category), how bad it is (its severity), which
 commands can emit it and, in one line, what it means. Nothing else writes a severity or a
 description: checks call ``finding(check_id, ...)``, and the tables in ``docs/`` and README.md
-are rendered from here (``python -m conformance.catalog``; a test fails when they drift).
+are rendered from here: each sits between ``<!-- checks: NAME -->`` and ``<!-- /checks -->``,
+``python -m conformance.catalog write FILE...`` renders them, and a test fails when they drift.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,7 +42,7 @@ _ROWS = (
     Check("schema", "document", "error", _DOCUMENT,
           "The value does not match the OpenAPI schema (and the generated strict types)."),
     Check("schema.wrapper-missing", "document", "error", _DOCUMENT,
-          "A registry response lacks its `{data, error}` wrapper: the bare `data` object given."),
+          "A registry response lacks its `{data, error}` wrapper: the bare `data` object was given."),
     Check("registry.total-mismatch", "semantic", "error", _DOCUMENT,
           "`total` differs from the number of models."),
     Check("registry.duplicate-model-id", "semantic", "error", _DOCUMENT,
@@ -163,10 +165,50 @@ def markdown_table(checks: Iterable[Check], *, with_category: bool = False) -> s
     return "\n".join(rows) + "\n"
 
 
+_REGION = re.compile(r"(<!-- checks: ([a-z+-]+) -->\n)(.*?)(<!-- /checks -->)", re.DOTALL)
+
+
+def named_table(name: str) -> str:
+    """The table a document names: ``COMMAND`` (every check it can emit), ``COMMAND-only``
+    (without those ``validate`` runs too), either with ``+category`` for a category column."""
+    spec, _, extra = name.partition("+")
+    command, _, only = spec.partition("-")
+    if command not in COMMANDS or only not in ("", "only") or extra not in ("", "category"):
+        raise ValueError(f"unknown table name {name!r}")
+    checks = [check for check in _ROWS if command in check.commands]
+    if only:
+        checks = [check for check in checks if "validate" not in check.commands]
+    return markdown_table(checks, with_category=bool(extra))
+
+
+def render_tables(text: str) -> str:
+    """``text`` with every marked table rendered from the catalog."""
+    return _REGION.sub(lambda m: m[1] + named_table(m[2]) + m[4], text)
+
+
 def _main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[0] in ("write", "check"):
+        drifted = []
+        for name in argv[1:]:
+            with open(name, encoding="utf-8") as handle:
+                text = handle.read()
+            if render_tables(text) != text:
+                drifted.append(name)
+                if argv[0] == "write":
+                    with open(name, "w", encoding="utf-8") as handle:
+                        handle.write(render_tables(text))
+        verdict = "rewritten" if argv[0] == "write" else "differ from the catalog"
+        for name in drifted:
+            sys.stderr.write(f"{name}: check tables {verdict}\n")
+        return 1 if drifted and argv[0] == "check" else 0
+    return _print_table(argv)
+
+
+def _print_table(argv: list[str]) -> int:
     commands: dict[str, Command] = {c: c for c in COMMANDS}
     if len(argv) != 1 or argv[0] not in commands:
-        sys.stderr.write(f"usage: python -m conformance.catalog {{{'|'.join(commands)}}}\n")
+        usage = f"{{{'|'.join(commands)}}} | {{write|check}} FILE..."
+        sys.stderr.write(f"usage: python -m conformance.catalog {usage}\n")
         return 2
     sys.stdout.write(markdown_table(checks_for(commands[argv[0]]), with_category=True))
     return 0
