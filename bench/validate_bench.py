@@ -1,7 +1,7 @@
 """`validate` against a bare parse, check-jsonschema and the jsonschema reference validator.
 
 Every contender runs as its own process on the same file (start-up included, as a user sees
-it), best of a few runs, reported side by side and as ratios against the issue's targets:
+it), best of a few runs, reported side by side and as ratios against the targets:
 
 - 5,000-model registry (~21 MB, built here from the real one): validate <= 1.0x bare json.load
 - real registry file: validate < 0.5x check-jsonschema

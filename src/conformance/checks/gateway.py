@@ -1,4 +1,4 @@
-"""Semantic checks of a gateway ``/v1/models`` list (shared/data README, "Gateway list").
+"""Semantic checks of a gateway ``/v1/models`` list: what the real implementation guarantees.
 
 ``created`` is the registry's ``trainingDate`` in Unix seconds; a JavaScript ``getTime()`` left
 in milliseconds makes it a thousand times too large, which no real creation date is.
