@@ -59,23 +59,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = importlib.import_module(f"conformance.commands.{args.command}")
         code: int = module.run(args)
     except TargetUnreachable as exc:
-        return _failed(args, ExitCode.UNREACHABLE, f"unreachable: {exc}")
+        return _failed(args, ExitCode.UNREACHABLE, "unreachable", str(exc))
     except ContractError as exc:
-        return _failed(args, ExitCode.USAGE, f"error: {exc}")
+        return _failed(args, ExitCode.USAGE, "error", str(exc))
     except KeyboardInterrupt:
         print("helicone-contract: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001  # a bug: one line and exit 4, never a traceback
-        return _failed(args, ExitCode.INTERNAL, f"internal error: {_where(exc)}")
+        return _failed(args, ExitCode.INTERNAL, "internal error", _where(exc))
     return code
 
 
-def _failed(args: argparse.Namespace, code: ExitCode, line: str) -> int:
-    print(f"helicone-contract: {line}", file=sys.stderr)
+def _failed(args: argparse.Namespace, code: ExitCode, label: str, message: str) -> int:
+    print(f"helicone-contract: {label}: {message}", file=sys.stderr)
     if getattr(args, "format", None) == "json":
         from conformance.reporting.json_report import error_document
 
-        sys.stdout.write(error_document(args.command, code, line))
+        sys.stdout.write(error_document(args.command, code, f"{label}: {message}"))
     return code
 
 
