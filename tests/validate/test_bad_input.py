@@ -138,10 +138,17 @@ def test_real_process_prints_no_traceback_and_stays_light(tmp_path: Path) -> Non
     bad = tmp_path / "bad.json"
     bad.write_bytes(b'{"a": 1, "a": 2}')
     heavy = "{'schemathesis', 'hypothesis', 'pydantic', 'yaml'}"
+    # Start-up imports only what validate needs: not the other commands, not the package
+    # metadata (the version is written in the package itself).
+    unwanted = (
+        "{'importlib.metadata', 'conformance.commands.conformance', "
+        "'conformance.commands.serve', 'conformance.commands.lint'}"
+    )
     probe = (
         "import sys; from conformance.cli import main; code = main(sys.argv[1:]);"
         f"heavy = sorted({{m.split('.')[0] for m in sys.modules}} & {heavy});"
-        "print(code, heavy, file=sys.stderr)"
+        f"unwanted = sorted(set(sys.modules) & {unwanted});"
+        "print(code, heavy, unwanted, file=sys.stderr)"
     )
     completed = subprocess.run(
         [sys.executable, "-c", probe, "validate", str(DEFAULT_REGISTRY), str(bad)],
@@ -153,5 +160,5 @@ def test_real_process_prints_no_traceback_and_stays_light(tmp_path: Path) -> Non
     assert completed.stdout.startswith(f"== {DEFAULT_REGISTRY} [model registry response")
     assert completed.stderr.splitlines() == [
         f'helicone-contract: error: {bad}:1:10: not valid JSON: duplicate object key "a"',
-        "2 []",
+        "2 [] []",
     ]

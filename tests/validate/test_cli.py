@@ -185,3 +185,23 @@ def test_a_usage_error_under_json_is_still_a_json_document(workdir: Path, cli: C
     result = cli("validate", "--format", "json", "--max-size", "0", "small-registry.json")
     assert result.code == 2
     assert json.loads(result.out)["error"] == "error: --max-size must be a positive number of MiB"
+
+
+def test_top_level_help_names_commands_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    from conformance.cli import COMMANDS, main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert all(name in out for name in COMMANDS)
+    assert "exit codes: 0 no failing finding, 1 failing findings, 2 usage error" in out
+    assert "4 internal error" in out
+
+
+def test_an_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from conformance.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["valdiate", "x.json"])
+    assert done.value.code == 2
+    assert "invalid choice: 'valdiate'" in capsys.readouterr().err
