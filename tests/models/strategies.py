@@ -39,6 +39,22 @@ _ANY_JSON = st.recursive(
 _NEW_NAMES = ["newcloud", "new-lab", "pdf", "max_thinking_tokens", "OPENAI_V2", "TEXT", ""]
 
 
+# One value of each JSON type, for breaks of structure that need no drawing.
+_WRONG_TYPES: dict[str, Any] = {
+    "null": None,
+    "boolean": True,
+    "integer": 7,
+    "number": 1.5,
+    "string": "128000",
+    "array": [],
+    "object": {},
+}
+
+
+def _jsonpath(location: tuple[str | int, ...]) -> str:
+    return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in location)
+
+
 def _widenable(schema: Schema) -> bool:
     """Whether the schema itself (not what it holds) is closed where a reader must be open."""
     if "enum" in schema:
@@ -153,9 +169,7 @@ class SchemaStrategies:
             assume(positions)
             location, sub_schema = draw_fn(st.sampled_from(positions))
             changed = draw_fn(change(sub_schema, _at(instance, location)))
-            return _replace(instance, location, changed), "$" + "".join(
-                f"[{step}]" if isinstance(step, int) else f".{step}" for step in location
-            )
+            return _replace(instance, location, changed), _jsonpath(location)
 
         return draw()
 
@@ -171,9 +185,57 @@ class SchemaStrategies:
             for index, item in enumerate(instance):
                 yield from self._positions(schema.get("items", {}), item, (*location, index))
         elif isinstance(instance, dict):
-            for key, sub_schema in schema.get("properties", {}).items():
+            properties = schema.get("properties", {})
+            for key, sub_schema in properties.items():
                 if key in instance:
                     yield from self._positions(sub_schema, instance[key], (*location, key))
+            values = schema.get("additionalProperties")
+            if isinstance(values, dict):  # a map, e.g. EndpointConfigMap
+                for key in instance.keys() - properties.keys():
+                    yield from self._positions(values, instance[key], (*location, key))
+
+    def complete(self, schema: Schema) -> Any:
+        """One instance with every optional property present and every list and map holding one
+        item, so that its positions reach every field of every model the schema uses."""
+        schema = self.resolve(schema)
+        if "anyOf" in schema:
+            raise ValueError("complete each anyOf branch on its own")
+        if "enum" in schema:
+            return schema["enum"][0]
+        types = schema.get("type")
+        kind = next(t for t in types if t != "null") if isinstance(types, list) else types
+        if kind == "array":
+            return [self.complete(schema.get("items", {}))]
+        if kind == "object" or "properties" in schema:
+            instance = {k: self.complete(v) for k, v in schema.get("properties", {}).items()}
+            if isinstance(schema.get("additionalProperties"), dict):
+                instance["key"] = self.complete(schema["additionalProperties"])
+            return instance
+        return {"string": "x", "number": 1.5, "integer": 1, "boolean": True}.get(kind)
+
+    def structural_breaks(self, schema: Schema, instance: Any) -> Iterator[tuple[Any, str]]:
+        """Every break of structure at every position of ``instance``, one at a time: each wrong
+        type (``null`` included) and each required key dropped, with where and what."""
+        for location, sub_schema in list(self._positions(schema, instance, ())):
+            where = _jsonpath(location)
+            types = sub_schema.get("type")
+            allowed = set(types) if isinstance(types, list) else {types}
+            for kind, wrong in _WRONG_TYPES.items():
+                if kind not in allowed and not (kind == "integer" and "number" in allowed):
+                    yield _replace(instance, location, wrong), f"{where}: {kind} {wrong!r}"
+            current = _at(instance, location)
+            for key in sub_schema.get("required", []):
+                dropped = {k: v for k, v in current.items() if k != key}
+                yield _replace(instance, location, dropped), f"{where}: {key} missing"
+
+    def widenings(self, schema: Schema, instance: Any) -> Iterator[tuple[Any, str]]:
+        """Every widening at every position of ``instance``, one at a time: each string enum given
+        a value it lacks, each object closed by ``additionalProperties: false`` a new key."""
+        for location, sub_schema in list(self._positions(schema, instance, ())):
+            if _widenable(sub_schema):
+                current = _at(instance, location)
+                wider = "newcloud" if "enum" in sub_schema else {**current, "x-new": [1, None]}
+                yield _replace(instance, location, wider), _jsonpath(location)
 
     def _widened_here(self, schema: Schema, current: Any) -> st.SearchStrategy[Any]:
         """``current`` widened where this very schema is closed: a new enum value or a new key."""

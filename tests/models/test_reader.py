@@ -147,6 +147,41 @@ def test_reader_verdicts_agree_with_the_reader_schema_on_any_mutation(
     assert len(verdicts(document, schema_name, instance, "reader")) == 1, where
 
 
+# The same two rules, exhaustively: on an instance that holds every field of every model once,
+# every single break of structure and every single widening, at every position.
+COMPLETE = [
+    (document, schema_name, branch)
+    for document, schema_name in CASES
+    for branch in strategies(document).resolve(_ref(schema_name)).get("anyOf", [_ref(schema_name)])
+]
+COMPLETE_IDS = [f"{d}-{n}-{b['$ref'].rsplit('/', 1)[1]}" for d, n, b in COMPLETE]
+
+
+@pytest.mark.parametrize(("document", "schema_name", "branch"), COMPLETE, ids=COMPLETE_IDS)
+def test_every_break_of_structure_anywhere_is_rejected_by_both(
+    document: str, schema_name: str, branch: dict[str, Any]
+) -> None:
+    complete = strategies(document).complete(branch)
+    _assert_reader_keeps(document, schema_name, complete)
+    breaks = list(strategies(document).structural_breaks(branch, complete))
+    assert len(breaks) >= 4
+    for instance, what in breaks:
+        assert verdicts(document, schema_name, instance, "strict") == {False}, what
+        assert verdicts(document, schema_name, instance, "reader") == {False}, what
+
+
+@pytest.mark.parametrize(("document", "schema_name", "branch"), COMPLETE, ids=COMPLETE_IDS)
+def test_every_widening_anywhere_is_kept_by_the_reader_and_refused_by_the_strict_models(
+    document: str, schema_name: str, branch: dict[str, Any]
+) -> None:
+    complete = strategies(document).complete(branch)
+    widenings = list(strategies(document).widenings(branch, complete))
+    assert bool(widenings) is ((document, schema_name) in WIDENABLE)
+    for instance, where in widenings:
+        assert verdicts(document, schema_name, instance, "strict") == {False}, where
+        _assert_reader_keeps(document, schema_name, instance)
+
+
 # The strict models' rejections (test_exact_language) that are widenings, not breaks of
 # structure: exactly these the reader accepts. A new strict rejection must be sorted here.
 READ_BY_THE_READER = {
