@@ -42,7 +42,7 @@ _ROWS = (
     Check("schema", "document", "error", _DOCUMENT,
           "The value does not match the OpenAPI schema (and the generated strict types)."),
     Check("schema.wrapper-missing", "document", "error", _DOCUMENT,
-          "A registry response lacks its `{data, error}` wrapper: the bare `data` object was given."),
+          "A registry response lacks its `{data, error}` wrapper: the bare `data` object was given."),  # noqa: E501
     Check("registry.total-mismatch", "semantic", "error", _DOCUMENT,
           "`total` differs from the number of models."),
     Check("registry.duplicate-model-id", "semantic", "error", _DOCUMENT,
