@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.support import faults
+from tests.support.mutations import BY_NAME
 from tests.support.paths import REPO
 from tests.support.servers import start_server
 
@@ -58,13 +58,11 @@ def test_workflow_is_a_valid_github_workflow() -> None:
     assert "secrets.HELICONE_AUTH_HEADER" in steps["Run conformance"]["env"]["AUTH_HEADER"]
 
 
-@pytest.mark.parametrize(
-    ("variant", "expected"), [(faults.Reference, "0"), (faults.VARIANTS["total-wrong"], "1")]
-)
+@pytest.mark.parametrize(("mutation", "expected"), [(None, "0"), (BY_NAME["total-wrong"], "1")])
 def test_run_step_records_the_exit_code_and_writes_the_report(
-    tmp_path: Path, variant: Any, expected: str
+    tmp_path: Path, mutation: Any, expected: str
 ) -> None:
-    with start_server(variant) as server:
+    with start_server(mutation) as server:
         outputs, stdout, report = _run_step(tmp_path, server.url, server.url)
     assert outputs == f"exit-code={expected}\n"
     assert report.is_file()

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from conformance.harness.http import HttpClient, TransportFailure
 from conformance.harness.plan import PlannedRequest
+from conformance.harness.send import HttpClient, TransportFailure
 from tests.conformance.raw_servers import Behaviour, never_accepting, raw_server
 
 
@@ -90,9 +90,9 @@ def test_a_connection_never_accepted_is_a_connect_failure_within_the_timeout() -
 
 
 def test_answers_and_headers_are_kept_verbatim() -> None:
-    client = HttpClient(timeout=2, extra_headers=(("Authorization", "Bearer x"),))
+    client = HttpClient(timeout=2)
     with raw_server(answer) as url:
-        first = client.send(PlannedRequest("GET", url + "/"))
+        first = client.send(PlannedRequest("GET", url + "/"), (("Authorization", "Bearer x"),))
         second = client.send(PlannedRequest("GET", url + "/"))  # after Connection: close
         client.close()
     assert (first.status, first.body, first.header("content-length")) == (200, b"{}", "2")

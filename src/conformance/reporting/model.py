@@ -54,6 +54,9 @@ class Report:
     """A first line for text and GitHub output (conformance: the targets and the seed)."""
     stats: str | None = None
     """Appended to the summary line (conformance: requests and time)."""
+    overview: Sequence[str] = ()
+    """Lines before the summary in text and GitHub output: what was checked (conformance: the
+    check families that ran on each API, on how many answers, and how many passed)."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """More top-level JSON fields (conformance: ``seed``)."""
 

@@ -60,6 +60,7 @@ def render_text(report: Report, code: ExitCode, *, colour: bool = False) -> str:
         lines.append(_paint(group_heading(full), "head", colour))
         lines += [finding_line(group, finding, colour) for finding in group.findings]
     lines += [_paint(not_run(skipped), "quiet", colour) for skipped in report.skipped]
+    lines += report.overview
     lines += [truncated_line(check, hidden) for check, hidden in truncated.items()]
     lines.append(summary(report, code))
     return "\n".join(lines) + "\n"
