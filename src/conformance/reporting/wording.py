@@ -27,6 +27,8 @@ def place(finding: Finding) -> str:
 def notes(finding: Finding) -> list[str]:
     """What a reader should know beside the message, in reading order."""
     found: list[str] = []
+    if finding.breaks:
+        found.append(f"breaks {', '.join(finding.breaks)}")
     if finding.seen_in is not None:
         seen, judged = finding.seen_in
         found.append(f"in {seen} of {judged} answers")
@@ -55,8 +57,8 @@ def truncated_line(check: str, hidden: int) -> str:
 
 def summary(report: Report, code: ExitCode) -> str:
     """The last line of every human report: what was checked, the counts, and the exit code."""
-    groups = len(report.groups)
+    groups = sum(1 for group in report.groups if not group.changes)
     noun = report.noun if groups == 1 else f"{report.noun}s"
     stats = f"; {report.stats}" if report.stats else ""
-    counts = count(report.findings).describe()
+    counts = count(report.findings).describe(changes=any(g.changes for g in report.groups))
     return f"{groups} {noun} checked: {counts}{stats}. {describe_exit(code)}"
