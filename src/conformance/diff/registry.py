@@ -165,4 +165,3 @@ def _same(old: Any, new: Any) -> bool:
 
 def _shown(value: Any) -> str:
     return "(absent)" if value is None else repr(value)
-
