@@ -203,7 +203,7 @@ _ROWS = (
     _change("diff.endpoint-added", (), "A model gained the endpoint of a provider."),
     _change("diff.price-changed", (), "A price changed, appeared or went (old, new, ratio)."),
     _change("diff.price-jump", (),
-            "A price changed by 10x or more either way: a per-token vs per-million slip?",
+            "A price changed by 10x or more either way: how a per-token vs per-million slip looks.",
             severity="warning"),
     _change("diff.limit-changed", (), "A model's `contextLength` or `maxOutput` changed."),
     _change("diff.capabilities-changed", (),

@@ -1,11 +1,10 @@
 """Two OpenAPI documents compared: operations, their responses per status and media type, and
 each response schema through every ``$ref``; then the schema components renamed, added, removed.
 
-What a change breaks is the classification of ``schemas.py`` and the catalog. Operations are
-matched by path and method, responses by status (``200`` and ``'200'`` are the same status),
-media types by name. Requests are compared only for equality (``diff.request-changed``):
-whom a request change breaks is not what these documents are for. Response headers and links
-are not compared.
+Whom a change breaks is the classification of ``schemas.py`` and the catalog. Operations are
+matched by path and method, responses by status, media types by name. Requests are compared
+only for equality (``diff.request-changed``): whom a request change breaks is not what these
+documents describe. Response headers and links are not compared.
 """
 
 from __future__ import annotations
@@ -50,10 +49,9 @@ class _Sides:
     def __init__(self, old: Any, old_at: Location, new: Any, new_at: Location) -> None:
         self.old, self.old_at, self.new, self.new_at = old, old_at, new, new_at
 
-    def child(self, walk: SchemaComparison, key: Any, new_key: Any = None) -> _Sides:
-        new_key = key if new_key is None else new_key
+    def child(self, walk: SchemaComparison, key: str) -> _Sides:
         old, old_at = resolve(walk.old_doc, self.old[key], (*self.old_at, key))
-        new, new_at = resolve(walk.new_doc, self.new[new_key], (*self.new_at, new_key))
+        new, new_at = resolve(walk.new_doc, self.new[key], (*self.new_at, key))
         return _Sides(old, old_at, new, new_at)
 
 
@@ -80,15 +78,15 @@ def _operation(walk: SchemaComparison, sides: _Sides) -> None:
     if request:
         walk.add("diff.request-changed", f"request changed: {', '.join(request)}", sides.new_at)
     _annotations(walk, sides, ("responses", *_REQUEST))
-    old_codes, new_codes = _statuses(old.get("responses")), _statuses(new.get("responses"))
-    for code, key in new_codes.items():
+    old_codes, new_codes = _mapping(old.get("responses")), _mapping(new.get("responses"))
+    for code in new_codes:
         if code in old_codes:
-            _response(walk, sides.child(walk, "responses").child(walk, old_codes[code], key))
+            _response(walk, sides.child(walk, "responses").child(walk, code))
         else:
-            walk.add("diff.status-added", f"status {code} added", (*sides.new_at, "responses", key))
-    for code, key in old_codes.items():
+            walk.add("diff.status-added", f"status {code} added", (*sides.new_at, "responses", code))
+    for code in old_codes:
         if code not in new_codes:
-            at = (*sides.old_at, "responses", key)
+            at = (*sides.old_at, "responses", code)
             walk.add("diff.status-removed", f"status {code} removed", at)
 
 
@@ -125,11 +123,6 @@ def _annotations(walk: SchemaComparison, sides: _Sides, elsewhere: tuple[str, ..
         check = annotation_check(str(key)) or "diff.annotation-changed"
         at = (*sides.new_at, key) if key in sides.new else (*sides.old_at, key)
         walk.add(check, f"{key} changed", at)
-
-
-def _statuses(responses: Any) -> dict[str, Any]:
-    """Status as text -> the key as the document spells it (YAML may read ``200`` as a number)."""
-    return {str(key): key for key in responses} if isinstance(responses, dict) else {}
 
 
 def _mapping(value: Any) -> dict[Any, Any]:

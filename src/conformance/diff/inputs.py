@@ -50,9 +50,11 @@ class Input:
 
 
 def load_openapi(text: str, name: str) -> Any:
-    """An OpenAPI document's value: the one place ``diff`` parses a document."""
+    """An OpenAPI document's value: the one place ``diff`` parses a document. Mapping keys are
+    text, as in the JSON the document stands for (YAML reads an unquoted ``200:`` as a number,
+    which validators refuse)."""
     try:
-        return yaml.safe_load(text)
+        return _text_keys(yaml.safe_load(text), {})
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
@@ -139,6 +141,18 @@ def openapi_findings(document: dict[str, Any], name: str) -> list[Finding]:
         finding("openapi", str(error.message).splitlines()[0], pointer=tuple(error.path))
         for error in validator(document).iter_errors()
     ]
+
+
+def _text_keys(value: Any, done: dict[int, Any]) -> Any:
+    """``value`` with every mapping key as text; a node shared by YAML aliases is built once."""
+    if not isinstance(value, dict | list):
+        return value
+    if id(value) not in done:
+        if isinstance(value, dict):
+            done[id(value)] = {str(k): _text_keys(v, done) for k, v in value.items()}
+        else:
+            done[id(value)] = [_text_keys(item, done) for item in value]
+    return done[id(value)]
 
 
 def _text(raw: bytes, name: str) -> str:

@@ -66,7 +66,7 @@ def _changed(what: str, old: float, new: float, at: Location) -> Finding:
     if old == 0 or new == 0:
         return finding("diff.price-changed", f"{what} {_number(old)} → {_number(new)}", at)
     ratio = new / old
-    message = f"{what} {_number(old)} → {_number(new)} (x{ratio:.4g})"
+    message = f"{what} {_number(old)} → {_number(new)} (x{ratio:.7g})"
     jumped = max(abs(ratio), 1 / abs(ratio)) >= JUMP * (1 - TOLERANCE)
     if jumped:
         return finding("diff.price-jump", f"{message}: a unit slip?", at)

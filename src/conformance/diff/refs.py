@@ -37,18 +37,15 @@ def ref_target(ref: str) -> Location | None:
 
 
 def lookup(document: Any, target: Location) -> tuple[Any, Location] | None:
-    """The value at ``target`` and its location with keys as the document spells them
-    (YAML reads an unquoted ``200`` as a number); None when nothing is there."""
+    """The value at ``target`` and its location (list indexes as numbers); None when nothing
+    is there."""
     node, at = document, []
     for step in target:
         if isinstance(node, dict):
-            key: Any = step
-            if key not in node and isinstance(step, str) and step.lstrip("-").isdigit():
-                key = int(step)
-            if key not in node:
+            if step not in node:
                 return None
-            node = node[key]
-            at.append(key)
+            node = node[step]
+            at.append(step)
         elif isinstance(node, list) and isinstance(step, str) and step.isdigit():
             index = int(step)
             if index >= len(node):

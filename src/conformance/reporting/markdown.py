@@ -3,7 +3,8 @@
     ### helicone-contract diff: `old.json` → `new.json`
     | severity | check | count |          one row per check that fired, worst first
     #### changes: 1 breaking, 0 warnings, 2 info
-    | severity | check | where | what |   failing and warning rows in full;
+    | severity | check | where | what |   failing and warning rows in full (changes: and
+                                          whom each breaks);
     <details> info (2) ... </details>     what breaks nobody folded away
 
 Every cell is escaped (``|``, newlines, backticks in code spans), so input text cannot break
@@ -57,23 +58,25 @@ def _loud(finding: Finding) -> bool:
     return not finding.acknowledged and finding.severity in (*FAILING, "warning")
 
 
-def _rows(findings: list[Finding]) -> list[list[str]]:
-    return [
-        [f.severity, _code(f.check), _code(place(f)) if place(f) else "", _cell(message(f))]
-        for f in sorted(findings, key=lambda f: _RANK.get(f.severity, 3))
-    ]
+def _rows(findings: list[Finding], changes: bool) -> list[list[str]]:
+    rows = []
+    for f in sorted(findings, key=lambda f: _RANK.get(f.severity, 3)):
+        row = [f.severity, _code(f.check), _code(place(f)) if place(f) else ""]
+        row.append(_cell(message(f, breaks=not changes)))
+        rows.append([*row, ", ".join(f.breaks) or "nobody"] if changes else row)
+    return rows
 
 
 def _details(group: Group, full: Group) -> list[str]:
     lines = [f"#### {_cell(group_heading(full).removeprefix('== '))}"]
     loud = [f for f in group.findings if _loud(f)]
     quiet = [f for f in group.findings if not _loud(f)]
-    head = ["severity", "check", "where", "what"]
+    head = ["severity", "check", "where", "what", *(["breaks"] if group.changes else [])]
     if loud:
-        lines += ["", *_table(head, _rows(loud))]
+        lines += ["", *_table(head, _rows(loud, group.changes))]
     if quiet:
         lines += ["", f"<details><summary>{len(quiet)} more that fail nothing</summary>", ""]
-        lines += [*_table(head, _rows(quiet)), "", "</details>"]
+        lines += [*_table(head, _rows(quiet, group.changes)), "", "</details>"]
     return lines
 
 

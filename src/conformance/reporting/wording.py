@@ -24,10 +24,11 @@ def place(finding: Finding) -> str:
     return " ".join(part for part in (pointer_of(finding), path_of(finding)) if part)
 
 
-def notes(finding: Finding) -> list[str]:
-    """What a reader should know beside the message, in reading order."""
+def notes(finding: Finding, *, breaks: bool = True) -> list[str]:
+    """What a reader should know beside the message, in reading order (whom a change breaks
+    too, unless a reporter shows that in a place of its own)."""
     found: list[str] = []
-    if finding.breaks:
+    if breaks and finding.breaks:
         found.append(f"breaks {', '.join(finding.breaks)}")
     if finding.seen_in is not None:
         seen, judged = finding.seen_in
@@ -39,10 +40,10 @@ def notes(finding: Finding) -> list[str]:
     return found
 
 
-def message(finding: Finding) -> str:
+def message(finding: Finding, *, breaks: bool = True) -> str:
     """The message on one line, with its notes: ``... (in 20 of 20 answers)``."""
     text = finding.message.replace("\r", "\\r").replace("\n", "\\n")
-    extra = notes(finding)
+    extra = notes(finding, breaks=breaks)
     return f"{text} ({'; '.join(extra)})" if extra else text
 
 
