@@ -20,6 +20,8 @@ from conformance.reporting import Group, Report, Skipped
 
 _FAMILIES = {OPENAPI: OPENAPI, "registry-response": "registry", "registry": "registry"}
 _FAMILIES["models"] = "models"
+_RANK = {"breaking": 0, "warning": 1, "info": 2}
+"""Changes are listed worst first, each severity in the order they were found."""
 
 
 def compared_kind(old: Input, new: Input) -> str:
@@ -53,7 +55,8 @@ def diff_report(old: Input, new: Input) -> Report:
     skipped = []
     if old.valid and new.valid:
         between = f"{old.group.name} → {new.group.name}"
-        groups.append(Group("changes", kind, changes_between(old, new), None, between, True))
+        changes = sorted(changes_between(old, new), key=lambda c: _RANK[c.severity])
+        groups.append(Group("changes", kind, changes, None, between, True))
     else:
         invalid = " and ".join(side.role for side in (old, new) if not side.valid)
         reason = f"{invalid} not valid: changes found in it could not be trusted"

@@ -75,7 +75,7 @@ def _details(group: Group, full: Group) -> list[str]:
     if loud:
         lines += ["", *_table(head, _rows(loud, group.changes))]
     if quiet:
-        lines += ["", f"<details><summary>{len(quiet)} more that fail nothing</summary>", ""]
+        lines += ["", f"<details><summary>{len(quiet)} more, failing nothing</summary>", ""]
         lines += [*_table(head, _rows(quiet, group.changes)), "", "</details>"]
     return lines
 
