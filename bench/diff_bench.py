@@ -18,11 +18,7 @@ from pathlib import Path
 from bench.validate_bench import OWN_REGISTRY, REAL_REGISTRY, RUNS, _tool, build_scaled, measure
 
 TARGET = 3.0
-BARE = (
-    "import json, sys\n"
-    "for name in sys.argv[1:]:\n"
-    "    json.load(open(name, encoding='utf-8'))"
-)
+BARE = "import json, sys\nfor name in sys.argv[1:]:\n    json.load(open(name, encoding='utf-8'))"
 
 
 def build_changed(source: Path, target: Path) -> int:

@@ -54,9 +54,10 @@ def test_a_status_written_as_a_number_is_the_same_status() -> None:
 def test_a_recursive_schema_terminates_and_its_change_is_reported_once() -> None:
     old = spec(REGISTRY_SPEC)
     schemas = old["components"]["schemas"]
+    tree = {"$ref": "#/components/schemas/Tree"}
     schemas["Tree"] = {
         "type": "object",
-        "properties": {"children": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}}},
+        "properties": {"children": {"type": "array", "items": tree}},
     }
     schemas["ModelRegistryItem"]["properties"]["tree"] = {"$ref": "#/components/schemas/Tree"}
     new = copy.deepcopy(old)
