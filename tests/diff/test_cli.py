@@ -232,3 +232,12 @@ def test_a_document_of_another_openapi_version_is_invalid(workdir: Path, cli: Cl
     result = cli("diff", "v31.yaml", "new.yaml")
     assert result.code == 1
     assert "v31.yaml: error[openapi] openapi '3.1.0': not an OpenAPI 3.0 document" in result.out
+
+
+def test_a_document_nested_beyond_reason_is_unusable(workdir: Path, cli: Cli) -> None:
+    deep = "a:\n" + "".join(" " * (2 * depth) + "- \n" for depth in range(1, 3)) + "[" * 5000
+    Path("deep.yaml").write_text(deep)
+    result = cli("diff", "deep.yaml", "new.yaml")
+    assert result.code == 2
+    assert result.err.startswith("helicone-contract: error: deep.yaml")
+    assert result.err.count("\n") == 1

@@ -124,3 +124,23 @@ def test_messages_name_what_changed() -> None:
     new["components"]["schemas"]["ModelRegistryItem"]["properties"]["id"]["maxLength"] = 200
     messages = sorted(change.message for change in diff_documents(old, new))
     assert messages == ['enum value "newcloud" added', "maxLength (absent) → 200"]
+
+
+def test_schemas_nested_beyond_the_stack_are_unusable_not_a_crash() -> None:
+    from conformance.diff.compare import changes_between
+    from conformance.diff.inputs import Input
+    from conformance.errors import InputError
+    from conformance.reporting import Group
+
+    def document(leaf: str) -> Any:
+        schema: dict[str, Any] = {"type": leaf}
+        for _ in range(5000):
+            schema = {"type": "array", "items": schema}
+        doc = spec(REGISTRY_SPEC)
+        doc["components"]["schemas"]["ModelRegistryItem"]["properties"]["deep"] = schema
+        return doc
+
+    old, new = (Input(role, document(leaf), Group(f"{role}.yaml", "openapi"))
+                for role, leaf in (("OLD", "string"), ("NEW", "number")))  # fmt: skip
+    with pytest.raises(InputError, match=r"^NEW\.yaml: schemas nested too deeply to compare$"):
+        changes_between(old, new)

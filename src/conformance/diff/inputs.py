@@ -55,6 +55,8 @@ def load_openapi(text: str, name: str) -> Any:
     which validators refuse)."""
     try:
         return _text_keys(yaml.safe_load(text), {})
+    except RecursionError:
+        raise InputError(f"{name}: nested too deeply to be an OpenAPI document") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
