@@ -241,3 +241,15 @@ def test_a_document_nested_beyond_reason_is_unusable(workdir: Path, cli: Cli) ->
     assert result.code == 2
     assert result.err.startswith("helicone-contract: error: deep.yaml")
     assert result.err.count("\n") == 1
+
+
+def test_a_yaml_document_on_stdin_is_recognised(
+    workdir: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # git show HEAD~1:specs/model-registry.openapi.yaml | helicone-contract diff - new.yaml
+    text = Path(REGISTRY_SPEC).read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    result = cli("diff", "-", "new.yaml")
+    assert result.code == 0
+    assert "== <stdin> [OLD, OpenAPI document]: valid" in result.out
+    assert "warning[diff.enum-value-added]" in result.out

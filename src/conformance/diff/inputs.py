@@ -1,11 +1,12 @@
 """The two inputs of ``diff``: each read, told apart and fully validated before any comparison.
 
 An input is an OpenAPI document (YAML or JSON, or one the tool carries: ``--embedded``) or a
-JSON payload of a kind ``validate`` knows. Payloads go through ``validate``'s own steps (strict
-JSON, kind detection, ``check_document``, line and column); documents through
-openapi-spec-validator, after every ``$ref`` has been found local and resolvable. What cannot
-be used at all (missing, not JSON or YAML, a remote ``$ref``) is an ``InputError``: one line,
-exit 2.
+JSON payload of a kind ``validate`` knows. A document is told by its name (``.yaml``, ``.yml``)
+or by its ``openapi`` key, so one piped in on stdin is recognised too. Payloads go through
+``validate``'s own steps (strict JSON, kind detection, ``check_document``, line and column);
+documents through openapi-spec-validator, after every ``$ref`` has been found local and
+resolvable. What cannot be used at all (missing, not JSON or YAML, a remote ``$ref``) is an
+``InputError``: one line, exit 2.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import yaml
 from conformance.catalog import finding
 from conformance.checks import check_document
 from conformance.diff.refs import lookup, ref_target, references
-from conformance.errors import InputError, UsageError
+from conformance.errors import InputError, MalformedJSON, UsageError
 from conformance.findings import Finding
 from conformance.jsonload import parse_json, read_source
 from conformance.jsonpath import to_pointer
@@ -74,8 +75,14 @@ def read_input(role: str, source: str, kind: str | None, max_bytes: int) -> Inpu
     if chosen is None and source.lower().endswith(_YAML_SUFFIXES):
         chosen = OPENAPI
     if chosen is None:
-        value = parse_json(raw, name)
-        chosen = OPENAPI if isinstance(value, dict) and "openapi" in value else detect_kind(value)
+        try:
+            value = parse_json(raw, name)
+        except MalformedJSON:
+            if not _is_yaml_document(raw):  # not JSON, and not a YAML document (git show ... |)
+                raise
+            chosen = OPENAPI
+        else:
+            chosen = OPENAPI if _is_document(value) else detect_kind(value)
         if chosen is None:
             raise InputError(
                 f"{name}: cannot tell what this is (not an OpenAPI document, a registry "
@@ -159,6 +166,17 @@ def _text_keys(value: Any, done: dict[int, Any]) -> Any:
         else:
             done[id(value)] = [_text_keys(item, done) for item in value]
     return done[id(value)]
+
+
+def _is_document(value: Any) -> bool:
+    return isinstance(value, dict) and "openapi" in value
+
+
+def _is_yaml_document(raw: bytes) -> bool:
+    try:
+        return _is_document(load_openapi(raw.decode("utf-8-sig"), "-"))
+    except (InputError, UnicodeDecodeError):
+        return False
 
 
 def _text(raw: bytes, name: str) -> str:
