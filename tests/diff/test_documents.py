@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conformance.diff.documents import diff_documents
-from conformance.diff.inputs import load_openapi, openapi_findings
+from conformance.diff.openapi import load_openapi, openapi_findings
 from conformance.jsonpath import to_pointer
 from tests.diff.cases import DOCUMENT_CASES, GATEWAY_SPEC, ITEM, REGISTRY_SPEC, Case, pair, spec
 from tests.support.paths import SPECS
