@@ -97,3 +97,25 @@ def test_answers_and_headers_are_kept_verbatim() -> None:
         client.close()
     assert (first.status, first.body, first.header("content-length")) == (200, b"{}", "2")
     assert second.body == b"{}"
+
+
+def head_with_a_body(connection: socket.socket) -> None:
+    _read_request(connection)
+    connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}")
+    time.sleep(2)  # and keeps the connection open, against the request's Connection: close
+
+
+def head_without_a_body(connection: socket.socket) -> None:
+    _read_request(connection)
+    connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n")
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "body"), [(head_with_a_body, b"{}"), (head_without_a_body, b"")]
+)
+def test_a_body_sent_after_head_is_seen(behaviour: Behaviour, body: bytes) -> None:
+    client = HttpClient(timeout=5)
+    with raw_server(behaviour) as url:
+        answer = client.send(PlannedRequest("HEAD", url + "/v1/models", kind="head"))
+        client.close()
+    assert (answer.status, answer.header("content-length"), answer.body) == (200, "2", body)
