@@ -166,4 +166,6 @@ def to_json_schema(schema: Schema) -> Schema:
         result["type"] = [result["type"], "null"]
         if "enum" in result and None not in result["enum"]:
             result["enum"] = [*result["enum"], None]
+    elif schema.get("nullable") is True and "anyOf" in result:
+        result["anyOf"] = [*result["anyOf"], {"type": "null"}]
     return result

@@ -14,6 +14,10 @@ from codegen.errors import CodegenError
 from codegen.load import load_spec
 from codegen.naming import MODULE_NAMES
 from codegen.normalise import normalise
+from codegen.reader import MODULE_DOCSTRING as READER_MODULE_DOCSTRING
+from codegen.reader import PACKAGE as READER
+from codegen.reader import PACKAGE_DOCSTRING as READER_PACKAGE_DOCSTRING
+from codegen.reader import reader_spec
 from codegen.render import (
     BASE_MODULE,
     render_documents,
@@ -35,21 +39,40 @@ def build(specs_dir: Path, out_dir: Path) -> list[Path]:
     normalised = [normalise(load_spec(p)) for p in spec_files]
     generator_version = version("datamodel-code-generator")
     files = {
-        "__init__.py": render_package_init(normalised, MODULE_NAMES),
+        "__init__.py": render_package_init(normalised, MODULE_NAMES, subpackages=(READER,)),
         "_documents.py": render_documents(normalised, MODULE_NAMES),
         "schemas.py": render_schemas(normalised, MODULE_NAMES),
         "_base.py": BASE_MODULE,
+        f"{READER}/__init__.py": render_package_init(
+            normalised, MODULE_NAMES, docstring=READER_PACKAGE_DOCSTRING
+        ),
     }
     for spec in normalised:
-        files[f"{MODULE_NAMES[spec.source.name]}.py"] = render_models(spec, generator_version)
+        module = MODULE_NAMES[spec.source.name]
+        files[f"{module}.py"] = render_models(spec, generator_version)
+        files[f"{READER}/{module}.py"] = render_models(
+            reader_spec(spec),
+            generator_version,
+            docstring=READER_MODULE_DOCSTRING.format(file=spec.source.name, module=module),
+        )
     written = []
     for name, text in sorted(files.items()):
         path = out_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
     _format(written)
     (out_dir / "py.typed").write_text("", encoding="utf-8")
     return [*written, out_dir / "py.typed"]
+
+
+def _generated_files(folder: Path) -> set[str]:
+    """Paths, relative to ``folder`` and in POSIX form, of what a build writes there."""
+    return {
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file() and (path.suffix == ".py" or path.name == "py.typed")
+    }
 
 
 _PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "pyproject.toml"
@@ -67,28 +90,27 @@ def _format(paths: list[Path]) -> None:
 def generate(specs_dir: Path, target: Path) -> list[Path]:
     """Build into a scratch folder; only when every step passed replace ``target``'s files."""
     with tempfile.TemporaryDirectory(prefix="helicone-codegen-") as scratch:
-        built = build(specs_dir, Path(scratch))
+        build(specs_dir, Path(scratch))
+        built = _generated_files(Path(scratch))
         target.mkdir(parents=True, exist_ok=True)
-        for stale in target.glob("*.py"):
-            if not (Path(scratch) / stale.name).exists():
-                stale.unlink()
-        for path in built:
-            shutil.copyfile(path, target / path.name)
-        return [target / p.name for p in built]
+        for stale in sorted(_generated_files(target) - built):
+            (target / stale).unlink()
+        for name in sorted(built):
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(Path(scratch) / name, target / name)
+        return [target / name for name in sorted(built)]
 
 
 def drift(specs_dir: Path, target: Path) -> list[str]:
-    """Names of files that differ between a fresh build and ``target``."""
+    """Paths (relative to ``target``) of files that differ between a fresh build and ``target``."""
     with tempfile.TemporaryDirectory(prefix="helicone-codegen-") as scratch:
-        built = {p.name for p in build(specs_dir, Path(scratch))}
-        committed = {p.name for p in target.glob("*.py")} | (
-            {"py.typed"} if (target / "py.typed").exists() else set()
-        )
-        differing = [
+        build(specs_dir, Path(scratch))
+        built = _generated_files(Path(scratch))
+        committed = _generated_files(target) if target.is_dir() else set()
+        return [
             name
             for name in sorted(built | committed)
             if name not in built
             or name not in committed
             or not filecmp.cmp(Path(scratch) / name, target / name, shallow=False)
         ]
-        return differing

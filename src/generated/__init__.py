@@ -1,3 +1,3 @@
 """Pydantic models generated from specs/ (see ARCHITECTURE.md). Do not edit."""
 
-__all__ = ["gateway", "registry"]
+__all__ = ["gateway", "reader", "registry"]
