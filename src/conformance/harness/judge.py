@@ -96,57 +96,79 @@ def judge(records: Sequence[TargetRecord]) -> Judgement:
     findings: list[Finding] = []
     skipped: list[Skipped] = []
     coverage: Coverage = {}
-    successes: dict[str, tuple[Any, Observation]] = {}
-    shortfalls: dict[str, Counter[str]] = {}
+    sides: dict[str, _Side] = {}
     for record in records:
-        name = record.target.name
-        tallies = coverage.setdefault(name, {})
-        short = shortfalls.setdefault(name, Counter())
-        verdicts: dict[tuple[Any, ...], Verdict] = {}
-        merged: dict[tuple[Any, ...], list[Any]] = {}
-        judged = 0
-        for observation in _answered(record, "declared"):
-            answer = observation.answer
-            assert answer is not None
-            key = (observation.plan.operation, answer.status, _raw_type(answer), answer.body)
-            if key not in verdicts:
-                verdicts[key] = judge_answer(observation)
-            verdict = verdicts[key]
-            judged += 1
-            _merge(merged, verdict.findings)
-            for family in verdict.ran:
-                tallies.setdefault(family, Tally()).add(family not in verdict.failed)
-            if verdict.success is not None:
-                successes.setdefault(name, (verdict.success, observation))
-            else:
-                short[verdict.shortfall] += 1
-        findings += [
-            dataclasses.replace(f, seen_in=(count, judged)) if judged > 1 else f
-            for f, count in merged.values()
-        ]
-        failure = failure_findings(record)
-        for check, family, kind in (
-            (consistency_findings, "transport", "declared"),
-            (head_findings, "hygiene", "head"),
-            (method_findings, "hygiene", "undeclared"),
-        ):
-            found = check(record)
-            findings += found
-            looked_at = (
-                len(record.observations)
-                if family == "transport"
-                else sum(1 for _ in _answered(record, kind))
-            )
-            wrong = sum(f.seen_in[0] if f.seen_in else 1 for f in found)
-            wrong += len(failure) if family == "transport" else 0
-            if looked_at:
-                tallies.setdefault(family, Tally()).add(True, looked_at - wrong)
-                tallies[family].add(False, wrong)
-        findings += failure
-        skipped += _not_run(record, tallies, short)
-    findings += _cross(records, successes, shortfalls, coverage, skipped)
+        tallies = coverage.setdefault(record.target.name, {})
+        side = sides[record.target.name] = _judge_answers(record, tallies)
+        findings += side.findings
+        findings += _judge_exchanges(record, tallies)
+        skipped += _not_run(record, tallies, side.shortfalls)
+    findings += _cross(sides, coverage, skipped)
     requests = sum(len(record.observations) for record in records)
     return Judgement(_ordered(findings), skipped, coverage, requests)
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One target's answers to its declared operations, judged."""
+
+    findings: list[Finding]
+    success: tuple[Any, Observation] | None
+    """The first successful, schema-valid answer: its body and where it came from."""
+    shortfalls: Counter[str]
+    """Why the other answers are not, counted."""
+
+
+def _judge_answers(record: TargetRecord, tallies: dict[str, Tally]) -> _Side:
+    """Every answer to a declared operation through the funnel; identical answers once."""
+    verdicts: dict[tuple[Any, ...], Verdict] = {}
+    merged: dict[tuple[Any, ...], list[Any]] = {}
+    success: tuple[Any, Observation] | None = None
+    shortfalls: Counter[str] = Counter()
+    judged = 0
+    for observation in _answered(record, "declared"):
+        answer = observation.answer
+        assert answer is not None
+        key = (observation.plan.operation, answer.status, _raw_type(answer), answer.body)
+        if key not in verdicts:
+            verdicts[key] = judge_answer(observation)
+        verdict = verdicts[key]
+        judged += 1
+        _merge(merged, verdict.findings)
+        for family in verdict.ran:
+            tallies.setdefault(family, Tally()).add(family not in verdict.failed)
+        if verdict.success is None:
+            shortfalls[verdict.shortfall] += 1
+        elif success is None:
+            success = (verdict.success, observation)
+    findings = [
+        dataclasses.replace(f, seen_in=(count, judged)) if judged > 1 else f
+        for f, count in merged.values()
+    ]
+    return _Side(findings, success, shortfalls)
+
+
+def _judge_exchanges(record: TargetRecord, tallies: dict[str, Tally]) -> list[Finding]:
+    """The checks of a target's exchanges taken together: consistency, HEAD, undeclared
+    methods, transport failure; each counted on the exchanges it looked at."""
+    failure = failure_findings(record)
+    findings = []
+    for check, family, kind in (
+        (consistency_findings, "transport", "declared"),
+        (head_findings, "hygiene", "head"),
+        (method_findings, "hygiene", "undeclared"),
+    ):
+        found = check(record)
+        findings += found
+        wrong = sum(f.seen_in[0] if f.seen_in else 1 for f in found)
+        if family == "transport":  # every request, and the failure among them
+            looked_at, wrong = len(record.observations), wrong + len(failure)
+        else:
+            looked_at = sum(1 for _ in _answered(record, kind))
+        if looked_at:
+            tallies.setdefault(family, Tally()).add(True, looked_at - wrong)
+            tallies[family].add(False, wrong)
+    return findings + failure
 
 
 def _merge(merged: dict[tuple[Any, ...], list[Any]], findings: list[Finding]) -> None:
@@ -469,29 +491,25 @@ def _not_run(record: TargetRecord, tallies: dict[str, Tally], short: Counter[str
     return skipped
 
 
-def _cross(
-    records: Sequence[TargetRecord],
-    successes: dict[str, tuple[Any, Observation]],
-    shortfalls: dict[str, Counter[str]],
-    coverage: Coverage,
-    skipped: list[Skipped],
-) -> list[Finding]:
-    names = [record.target.name for record in records]
-    if len(names) < 2:
+def _cross(sides: dict[str, _Side], coverage: Coverage, skipped: list[Skipped]) -> list[Finding]:
+    """The cross-API checks, when both APIs gave a successful, schema-valid answer."""
+    if len(sides) < 2:
         reason = "they need both APIs; give --gateway-url and --registry-url"
         skipped.append(Skipped("cross-API checks", None, reason))
         return []
-    missing = [name for name in names if name not in successes]
+    missing = [name for name, side in sides.items() if side.success is None]
     if missing:
         reasons = []
         for name in missing:
-            short = shortfalls.get(name, Counter())
-            why = ", ".join(f"{n}x {s}" for s, n in short.most_common()) or "no answer"
+            counted = sides[name].shortfalls.most_common()
+            why = ", ".join(f"{n}x {s}" for s, n in counted) or "no answer"
             reasons.append(f"the {API_NAMES[name]} gave no successful, schema-valid 200 ({why})")
         skipped.append(Skipped("cross-API checks", None, "; ".join(reasons)))
         return []
-    (registry, _), (gateway, observation) = successes["registry"], successes["gateway"]
-    found = cross_findings(registry, gateway, curl_command(observation))
+    registry, gateway = sides["registry"].success, sides["gateway"].success
+    assert registry is not None
+    assert gateway is not None
+    found = cross_findings(registry[0], gateway[0], curl_command(gateway[1]))
     coverage["cross"] = {"cross": Tally(1, 0 if found else 1)}
     return found
 
