@@ -49,7 +49,10 @@ def finding_line(group: Group, finding: Finding, colour: bool = False) -> str:
 
 
 def group_heading(group: Group) -> str:
-    verdict = count(group.findings).describe() if group.findings else "valid"
+    if not group.findings:
+        verdict = "no changes" if group.changes else "valid"
+    else:
+        verdict = count(group.findings).describe(changes=group.changes)
     return f"== {group.name} [{group.description or group.kind}]: {verdict}"
 
 
