@@ -137,6 +137,8 @@ _ROWS = (
           "A 405 answer without an `Allow` header listing the declared methods."),
     Check("hygiene.charset", "hygiene", "warning", _CONFORMANCE,
           "A JSON answer whose `Content-Type` names a charset other than UTF-8."),
+    Check("hygiene.head", "hygiene", "warning", _CONFORMANCE,
+          "HEAD on a GET operation not answered with GET's status and headers and no body."),
     # OpenAPI documents and their examples.
     Check("openapi", "lint", "error", ("lint", "diff"),
           "The document is not a valid OpenAPI 3.0 document (openapi-spec-validator)."),

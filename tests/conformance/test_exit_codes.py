@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import time
 from pathlib import Path
 
 import pytest
@@ -56,20 +55,17 @@ def test_one_unreachable_target_stops_the_run_before_any_check(
     assert "registry API at" in run.err
 
 
+@pytest.mark.timeout(25)  # the slow server sleeps 30 s: finishing at all proves the deadline
 def test_slow_gateway_costs_one_timeout_and_the_registry_is_still_checked(
     run_cli: Runner,
 ) -> None:
     with start_server(SLOW_GATEWAY) as server:
-        started = time.monotonic()
         run = run_cli(
             "--gateway-url", server.url, "--registry-url", server.url,
             "--timeout", "0.5", "--max-examples", "5", "--format", "json",
         )  # fmt: skip
-        elapsed = time.monotonic() - started
     assert run.code == 1
     assert run.checks() == {("transport.timeout", "gateway")}
-    # Not a speed claim: proof that the run did not wait for the 30 s server.
-    assert elapsed < 15
 
 
 def test_error_findings_exit_1_with_the_verdict_last(run_cli: Runner) -> None:

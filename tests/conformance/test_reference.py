@@ -38,9 +38,9 @@ def test_the_run_ends_with_what_ran_on_each_api(run_cli: Runner) -> None:
     overview = run.out.splitlines()[-4:-1]
     assert overview == [
         "gateway: contract 4/4 answers passed, schema 4/4, semantics 4/4, "
-        "transport 9/9 requests, hygiene 9/9",
+        "transport 10/10 requests, hygiene 10/10",
         "registry: contract 4/4 answers passed, schema 4/4, semantics 4/4, "
-        "transport 9/9 requests, hygiene 9/9",
+        "transport 10/10 requests, hygiene 10/10",
         "cross: cross-API 1/1 pair passed",
     ]
 

@@ -104,7 +104,7 @@ def test_github_format_annotates_each_finding(run_cli: Runner) -> None:
     with start_server(BY_NAME["unknown-methods-like-express"]) as server:
         run = run_cli("--registry-url", server.url, "--format", "github")
         strict = run_cli("--registry-url", server.url, "--format", "github", "--strict")
-    annotations = [line for line in run.out.splitlines() if line.startswith("::")]
+    annotations = [line for line in run.out.splitlines() if line.startswith("::warning")]
     assert len(annotations) == 2  # 501 to POST..DELETE, 404 to TRACE
     assert all(
         line.startswith("::warning title=hygiene.method::registry: ") for line in annotations
@@ -113,6 +113,7 @@ def test_github_format_annotates_each_finding(run_cli: Runner) -> None:
     assert run.out.splitlines()[0].startswith("helicone-contract conformance: registry http://")
     assert run.out.splitlines()[-1].endswith("exit 0: no failing finding")
     # Under --strict the warnings stay warnings, and the run fails.
-    assert [line for line in strict.out.splitlines() if line.startswith("::")] == annotations
+    assert [line for line in strict.out.splitlines() if line.startswith("::warning")] == annotations
+    assert "::notice title=not run::cross-API checks: not run: they need both APIs" in run.out
     assert strict.code == 1
     assert strict.out.splitlines()[-1].endswith("exit 1: failing findings")

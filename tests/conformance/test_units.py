@@ -132,7 +132,10 @@ def test_plan_is_fixed_by_the_seed_and_probes_undeclared_methods() -> None:
     assert operation.operation == Operation("GET", "/v1/models")
     assert str(operation.operation) == "GET /v1/models"
     assert [r.url for r in operation.requests] == ["http://127.0.0.1:9/v1/models"] * 4
-    assert [r.method for r in operation.probes] == list(PROBED_METHODS)
+    assert [(r.method, r.kind) for r in operation.probes] == [
+        ("HEAD", "head"),
+        *((method, "undeclared") for method in PROBED_METHODS),
+    ]
     assert [(r.status, r.kind) for r in operation.responses] == [
         ("200", "models"),
         ("500", "models-error"),

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.models.oracle import json_equal, model_verdict, reference_verdict, round_trip
-from tests.support.paths import REAL_GATEWAY, REAL_REGISTRY, SPECS
+from tests.support.paths import REAL_GATEWAY, REAL_REGISTRY, SPECS, needs_real_data
 
 MODEL = {"id": "gpt-4o", "object": "model", "created": 1715558400, "owned_by": "openai"}
 PRICING = {"prompt": 2.5, "completion": 10}
@@ -116,6 +116,7 @@ def test_accepted_and_kept(document: str, schema: str, instance: Any) -> None:
     assert json_equal(round_trip(document, schema, json.dumps(instance)), instance)
 
 
+@needs_real_data
 @pytest.mark.parametrize(
     ("document", "schema", "path"),
     [

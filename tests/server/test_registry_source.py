@@ -90,3 +90,19 @@ def test_nan_is_reported_as_malformed_json() -> None:
 def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         registry_from_file(tmp_path / "absent.json")
+
+
+@pytest.mark.parametrize(
+    ("document", "kind"),
+    [
+        ({"object": "list", "data": []}, "/v1/models list"),
+        ({"error": {"message": "boom", "type": "internal_error"}}, "/v1/models error body"),
+    ],
+)
+def test_a_gateway_document_is_named_for_what_it_is(document: Any, kind: str) -> None:
+    with pytest.raises(InputError) as caught:
+        registry_from_bytes(_bytes(document), "g.json")
+    assert str(caught.value) == (
+        f"g.json: this is a {kind}, not a registry; serve takes a registry response "
+        "({data, error}) or its data object"
+    )

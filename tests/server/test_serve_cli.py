@@ -15,6 +15,7 @@ import pytest
 
 from conformance.cli import main
 from conformance.server import GATEWAY_PATH, REGISTRY_PATH, default_registry
+from tests.checks import own
 from tests.support.fetch import fetch
 from tests.support.paths import REAL_GATEWAY, REAL_REGISTRY, REPO, needs_real_data
 
@@ -44,6 +45,18 @@ def test_an_invalid_registry_is_refused_and_left_untouched(
         "error[schema] $.data.models[3].inputModalities[0]"
     )
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_a_gateway_list_is_refused_as_what_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "models.json"
+    path.write_text(json.dumps(own.served_gateway()))
+    line = _refused(capsys, "--registry", str(path))
+    assert line == (
+        f"helicone-contract: error: {path}: this is a /v1/models list, not a registry; "
+        "serve takes a registry response ({data, error}) or its data object"
+    )
 
 
 def test_malformed_json_is_refused_with_line_and_column(

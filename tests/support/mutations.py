@@ -173,6 +173,19 @@ def _without_allow(app: ReferenceApp, request: Request, response: Response) -> R
     return dataclasses.replace(response, headers=())
 
 
+def _head_only(edit: Rewrite) -> Callable[[], Rewrite]:
+    def rewrite(app: ReferenceApp, request: Request, response: Response) -> Response:
+        return edit(app, request, response) if request.method == "HEAD" else response
+
+    return lambda: rewrite
+
+
+def _not_allowed(app: ReferenceApp, request: Request, response: Response) -> Response:
+    """405 with ``Allow: GET``, as the LiteLLM proxy answers HEAD."""
+    body = encode_json({"detail": "Method Not Allowed"})
+    return Response(405, body, "application/json", (("Allow", "GET"),))
+
+
 def every_nth_fails(every: int = 2) -> Callable[[], Rewrite]:
     """Every ``every``-th identical request (same method and target) answers 503."""
 
@@ -340,6 +353,7 @@ MUTATIONS: tuple[Mutation, ...] = (
              rewrite=_undeclared_only(_like_express)),
     Mutation("no-allow-header", "hygiene.allow", "registry",
              rewrite=_undeclared_only(_without_allow)),
+    Mutation("head-not-allowed", "hygiene.head", "registry", rewrite=_head_only(_not_allowed)),
     Mutation("latin-1-charset", "hygiene.charset", "registry",
              rewrite=answer_with(content_type="application/json; charset=iso-8859-1")),
 )  # fmt: skip

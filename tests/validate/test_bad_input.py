@@ -122,7 +122,8 @@ def test_good_files_are_still_reported_beside_a_bad_one(workdir: Path, cli: Cli)
         result.err
         == "helicone-contract: error: broken.json:1:9: not valid JSON: EOF while parsing a value\n"
     )
-    assert "== small-registry.json [model registry response ({data, error}), detected]: valid" in result.out
+    valid = "== small-registry.json [model registry response ({data, error}), detected]: valid"
+    assert valid in result.out
     assert "== gateway-broken.json [/v1/models list, detected]: 4 errors" in result.out
 
 

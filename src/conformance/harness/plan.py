@@ -9,7 +9,8 @@ plan. Sending and judging are the harness's own (docs/harness.md says why).
 
 Per operation the plan holds ``--max-examples`` requests (the generated cases, cycled: a
 parameterless operation is called that many times identically, which is how an inconsistent
-server is caught), then one request per undeclared method.
+server is caught), a HEAD for each GET (RFC 9110 section 9.1: general-purpose servers support
+both), and one request per undeclared method.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from urllib.parse import urlencode
 from conformance.harness.options import Target
 
 PROBED_METHODS = ("POST", "PUT", "PATCH", "DELETE", "TRACE")
-"""Undeclared methods a client might plausibly send. HEAD and OPTIONS are left out: servers and
-proxies answer them on behalf of any GET route (RFC 9110 section 9.3.2, CORS preflight)."""
+"""Undeclared methods a client might plausibly send. OPTIONS is left out (proxies answer it on
+behalf of any route: CORS preflight); HEAD has a check of its own."""
 _HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
-RequestKind = Literal["declared", "undeclared"]
+RequestKind = Literal["declared", "head", "undeclared"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ class OperationPlan:
     requests: tuple[PlannedRequest, ...]
     """The generated cases, repeated up to --max-examples."""
     probes: tuple[PlannedRequest, ...] = ()
-    """The undeclared methods: hygiene only."""
+    """HEAD (for a GET) and the undeclared methods: hygiene only."""
 
     def documented(self, status: int) -> DocumentedResponse | None:
         """The response the document declares for ``status``: exact, then NXX, then default."""
@@ -128,6 +129,11 @@ def plan_target(target: Target, *, seed: int, max_examples: int) -> list[Operati
         path_item = document["paths"][operation.path]
         declared = {method.upper() for method in path_item if method in _HTTP_METHODS}
         first = cases[0]
+        head = (
+            (PlannedRequest("HEAD", first.url, first.headers, None, "head"),)
+            if operation.method == "GET" and "HEAD" not in declared
+            else ()
+        )
         undeclared = tuple(
             PlannedRequest(method, first.url, first.headers, None, "undeclared")
             for method in PROBED_METHODS
@@ -135,7 +141,7 @@ def plan_target(target: Target, *, seed: int, max_examples: int) -> list[Operati
         )
         kinds = RESPONSE_KINDS.get((operation.method, operation.path), {})
         responses = _responses(path_item[operation.method.lower()], kinds)
-        plans.append(OperationPlan(target, operation, responses, repeated, undeclared))
+        plans.append(OperationPlan(target, operation, responses, repeated, head + undeclared))
     return plans
 
 

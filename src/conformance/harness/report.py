@@ -44,6 +44,7 @@ def build_report(
         "conformance",
         groups,
         layout="findings",
+        skipped=judgement.skipped,
         per_check_limit=MAX_PER_CHECK,
         noun="target",
         stats=f"{judgement.requests} requests in {seconds:.1f}s, seed {seed}",

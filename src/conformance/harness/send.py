@@ -33,6 +33,8 @@ from conformance.harness.plan import OperationPlan, PlannedRequest
 
 FailureKind = Literal["timeout", "connect", "connection"]
 MAX_BODY = 64 * 1024 * 1024
+HEAD_BODY_WAIT = 0.5
+"""Seconds to wait for a body after the headers of a HEAD answer (none should come)."""
 ACCEPT = "application/json"
 
 
@@ -215,6 +217,11 @@ class HttpClient:
         }
         headers.update(request.headers)
         headers.update(extra_headers)
+        if request.method == "HEAD":
+            # On a connection of its own, closed after the answer: whatever body a server
+            # wrongly sends can then be read, and cannot poison a kept-alive connection.
+            self._drop(key)
+            headers["Connection"] = "close"
         deadline = time.monotonic() + self.timeout
         reused = key in self._connections
         try:
@@ -275,7 +282,11 @@ class HttpClient:
         try:
             connection.request(request.method, target, body=request.body, headers=headers)
             response = connection.getresponse()
-            body = response.read(MAX_BODY)
+            body = (
+                response.read(MAX_BODY)
+                if request.method != "HEAD"
+                else _after_head(response, connection)
+            )
             if expired.is_set():  # the watchdog's shutdown can look like a normal end of body
                 raise TimeoutError
             if response.length:  # Content-Length promised more than arrived
@@ -308,6 +319,25 @@ class HttpClient:
         connection = self._connections.pop(key, None)
         if connection is not None:
             connection.close()
+
+
+def _after_head(
+    response: http.client.HTTPResponse, connection: http.client.HTTPConnection
+) -> bytes:
+    """Bytes a server sent after the headers of a HEAD answer (there should be none).
+
+    ``http.client`` never reads a body after HEAD; the connection is closed by request, so a
+    correct server ends it at once, and bytes that are there come promptly. A server that
+    keeps the connection open anyway is given a moment, never the whole deadline.
+    """
+    if response.fp is None:  # already closed: nothing came after the headers
+        return b""
+    if connection.sock is not None:
+        connection.sock.settimeout(HEAD_BODY_WAIT)
+    try:
+        return response.fp.read1(MAX_BODY)
+    except TimeoutError:
+        return b""
 
 
 class _StaleConnection(Exception):
