@@ -56,11 +56,11 @@ def main() -> None:
         ours = measure(command)
         size = (old.stat().st_size + new.stat().st_size) / 1e6
         print(f"\ndiff: best of {RUNS} runs, wall clock per process (! = unexpected exit code)")
-        print(f"{'inputs':<44} {'size':>9} {'json.load':>10} {'diff':>10} {'ratio':>7}")
+        print(f"{'inputs':<52} {'size':>9} {'json.load':>10} {'diff':>10} {'ratio':>7}")
         flag = "" if ours.exit_code == 1 else "!"  # models removed: breaking, exit 1
         label = f"2 x 5000 models (100 renamed, {prices} prices changed)"
         print(
-            f"{label:<44} {size:>6.1f} MB {bare.seconds:>9.3f}s {ours.seconds:>9.3f}s{flag}"
+            f"{label:<52} {size:>6.1f} MB {bare.seconds:>9.3f}s {ours.seconds:>9.3f}s{flag}"
             f" {ours.seconds / bare.seconds:>6.2f}x"
         )
         ratio = ours.seconds / bare.seconds
