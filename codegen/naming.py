@@ -1,6 +1,6 @@
 """Every Python name the generated code gets that is not the upstream schema's own name.
 
-Two tables, the only place names are decided:
+Three tables, the only place names are decided:
 
 - ``COMPONENT_RENAMES``: upstream component names that are not readable Python (TypeScript
   generics flattened by tsoa) and their replacements. Every other component keeps its name.
@@ -9,6 +9,10 @@ Two tables, the only place names are decided:
   lifts each into a named component before rendering, so datamodel-code-generator never invents a
   name (``Object1``, ``Datum``, ``Provider``). An inline object schema missing from this table
   stops codegen with its pointer, so a new upstream field can't slip in under a numbered name.
+- ``DOCUMENT_KINDS``: the kinds of JSON document the tool checks (``validate --kind``, lint
+  examples, live answers) and the component each must match. Codegen maps every documented
+  response to its kind (``generated.schemas.RESPONSE_KINDS``); a response schema without a kind
+  here stops codegen.
 """
 
 from __future__ import annotations
@@ -48,4 +52,12 @@ INLINE_NAMES: Final[dict[str, dict[str, str]]] = {
 MODULE_NAMES: Final[dict[str, str]] = {
     "ai-gateway.openapi.yaml": "gateway",
     "model-registry.openapi.yaml": "registry",
+}
+
+# Kind -> component name (after renames and lifting). The names users type after --kind.
+DOCUMENT_KINDS: Final[dict[str, str]] = {
+    "registry-response": "ModelRegistryResult",
+    "registry": "ModelRegistryResponse",
+    "models": "ModelList",
+    "models-error": "ModelListError",
 }

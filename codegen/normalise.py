@@ -18,7 +18,7 @@ from typing import Any
 
 from codegen.errors import SpecError
 from codegen.load import LoadedSpec
-from codegen.naming import COMPONENT_RENAMES, INLINE_NAMES
+from codegen.naming import COMPONENT_RENAMES, DOCUMENT_KINDS, INLINE_NAMES
 
 Schema = dict[str, Any]
 _REF_PREFIX = "#/components/schemas/"
@@ -28,7 +28,7 @@ _REF_PREFIX = "#/components/schemas/"
 class NormalisedSpec:
     source: LoadedSpec
     schemas: dict[str, Schema]  # name -> OpenAPI 3.0 schema, every object named
-    responses: dict[str, dict[str, str]]  # "GET /v1/models" -> status -> schema name
+    responses: dict[tuple[str, str], dict[str, str]]  # ("GET", "/v1/models") -> status -> kind
 
     def codegen_document(self) -> dict[str, Any]:
         return {
@@ -114,7 +114,8 @@ def normalise(spec: LoadedSpec) -> NormalisedSpec:
     for upstream, schema in document.get("components", {}).get("schemas", {}).items():
         pointer = f"/components/schemas/{_escape(upstream)}"
         lifter.schemas[lifter.component_name(upstream)] = lifter.lift(schema, pointer)
-    responses: dict[str, dict[str, str]] = {}
+    responses: dict[tuple[str, str], dict[str, str]] = {}
+    kind_of = {component: kind for kind, component in DOCUMENT_KINDS.items()}
     for route, item in document.get("paths", {}).items():
         for method, operation in item.items():
             if not isinstance(operation, dict) or "responses" not in operation:
@@ -131,8 +132,13 @@ def normalise(spec: LoadedSpec) -> NormalisedSpec:
                 ref = lifter._nested(media["schema"], pointer)
                 if "$ref" not in ref:
                     raise SpecError(spec.name, pointer, "response schema is not an object")
-                by_status[str(status)] = ref["$ref"][len(_REF_PREFIX) :]
-            responses[f"{method.upper()} {route}"] = by_status
+                component = ref["$ref"][len(_REF_PREFIX) :]
+                if component not in kind_of:
+                    raise SpecError(
+                        spec.name, pointer, f"codegen/naming.py gives {component} no document kind"
+                    )
+                by_status[str(status)] = kind_of[component]
+            responses[(method.upper(), route)] = by_status
     if lifter.unused_inline:
         stale = ", ".join(sorted(lifter.unused_inline))
         raise SpecError(spec.name, stale, "codegen/naming.py names a schema the document lacks")

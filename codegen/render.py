@@ -7,6 +7,7 @@ import json
 import pprint
 from typing import Any, Final
 
+from codegen.naming import DOCUMENT_KINDS
 from codegen.normalise import NormalisedSpec
 
 # The options that decide the generated text, pinned here rather than in Makefile flags.
@@ -93,23 +94,29 @@ def render_models(spec: NormalisedSpec, generator_version: str, docstring: str =
 
 
 def render_schemas(specs: list[NormalisedSpec], module_names: dict[str, str]) -> str:
-    """JSON Schemas and response maps, for validators that don't go through the models."""
+    """JSON Schemas, the document kinds and the kind of every response, for the validators."""
     lines = [
-        '"""JSON Schema (draft 4) of every named schema, and which schema each response uses."""',
+        '"""JSON Schema (draft 4) of every named schema, the document kinds, response kinds."""',
         "",
         "from typing import Any, Final",
         "",
     ]
+    responses: dict[tuple[str, str], dict[str, str]] = {}
     for spec in specs:
         module = module_names[spec.source.name].upper()
         schema = pprint.pformat(spec.json_schema(), width=100, sort_dicts=True)
-        responses = pprint.pformat(spec.responses, width=100, sort_dicts=True)
-        lines += [
-            f"{module}_SCHEMA: Final[dict[str, Any]] = {schema}",
-            "",
-            f"{module}_RESPONSES: Final[dict[str, dict[str, str]]] = {responses}",
-            "",
-        ]
+        lines += [f"{module}_SCHEMA: Final[dict[str, Any]] = {schema}", ""]
+        responses.update(spec.responses)
+    kinds = pprint.pformat(DOCUMENT_KINDS, width=100, sort_dicts=True)
+    by_response = pprint.pformat(responses, width=100, sort_dicts=True)
+    lines += [
+        f"DOCUMENT_KINDS: Final[dict[str, str]] = {kinds}",
+        '"""Document kind -> the schema definition a document of that kind must match."""',
+        "",
+        f"RESPONSE_KINDS: Final[dict[tuple[str, str], dict[str, str]]] = {by_response}",
+        '"""(METHOD, path) -> documented status -> the kind of its application/json body."""',
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -1,10 +1,12 @@
 """Every check id the tool can report, in one table, and the one way to make a finding.
 
 Each row says what a check is about (its category), how bad it is (its severity), which
-commands can emit it and, in one line, what it means. Nothing else writes a severity or a
-description: checks call ``finding(check_id, ...)``, and the tables in ``docs/`` and README.md
-are rendered from here: each sits between ``<!-- checks: NAME -->`` and ``<!-- /checks -->``,
-``python -m conformance.catalog write FILE...`` renders them, and a test fails when they drift.
+commands can emit it and, in one line, what it means; a change found by ``diff`` also says whom
+it breaks, and its severity follows from that (``change_severity``). Nothing else writes a
+severity or a description: checks call ``finding(check_id, ...)``, and the tables in ``docs/``
+and README.md are rendered from here: each sits between ``<!-- checks: NAME -->`` and
+``<!-- /checks -->``, ``python -m conformance.catalog write FILE...`` renders them, and a test
+fails when they drift.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from conformance.findings import Finding, Location, Severity, Target
+from conformance.findings import Breaks, Finding, Location, Severity, Target
 
 Category = Literal[
     "document", "semantic", "cross", "contract", "transport", "hygiene", "lint", "diff"
@@ -26,6 +28,7 @@ COMMANDS: tuple[Command, ...] = ("validate", "lint", "serve", "conformance", "di
 _DOCUMENT: tuple[Command, ...] = ("validate", "lint", "serve", "conformance", "diff")
 _CONFORMANCE: tuple[Command, ...] = ("conformance",)
 _LINT: tuple[Command, ...] = ("lint",)
+_DIFF: tuple[Command, ...] = ("diff",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,32 @@ class Check:
     severity: Severity
     commands: tuple[Command, ...]
     description: str
+    breaks: tuple[Breaks, ...] = ()
+
+
+def change_severity(breaks: Iterable[Breaks]) -> Severity:
+    """A change is ``breaking`` when it breaks implementations or tolerant clients, a
+    ``warning`` when it breaks strict clients only (an added enum value is routine upstream,
+    and the reader models exist for it), ``info`` otherwise."""
+    whom = set(breaks)
+    if whom & {"implementations", "tolerant-clients"}:
+        return "breaking"
+    return "warning" if whom else "info"
+
+
+_STRICT: tuple[Breaks, ...] = ("strict-clients",)
+_CLIENTS: tuple[Breaks, ...] = ("strict-clients", "tolerant-clients")
+_SERVERS: tuple[Breaks, ...] = ("implementations",)
+_EVERYONE: tuple[Breaks, ...] = ("implementations", "strict-clients", "tolerant-clients")
+
+
+def _change(
+    check_id: str, breaks: tuple[Breaks, ...], description: str, severity: Severity | None = None
+) -> Check:
+    """A ``diff`` row; its severity follows from ``breaks`` unless a data change that breaks
+    nobody still deserves attention (a price jump)."""
+    chosen = change_severity(breaks) if severity is None else severity
+    return Check(check_id, "diff", chosen, _DIFF, description, breaks)
 
 
 _ROWS = (
@@ -42,7 +71,7 @@ _ROWS = (
     Check("schema", "document", "error", _DOCUMENT,
           "The value does not match the OpenAPI schema (and the generated strict types)."),
     Check("schema.wrapper-missing", "document", "error", _DOCUMENT,
-          "A registry response lacks its `{data, error}` wrapper: the bare `data` object was given."),
+          "A registry response lacks its `{data, error}` wrapper: the bare `data` object was given."),  # noqa: E501
     Check("registry.total-mismatch", "semantic", "error", _DOCUMENT,
           "`total` differs from the number of models."),
     Check("registry.duplicate-model-id", "semantic", "error", _DOCUMENT,
@@ -108,8 +137,10 @@ _ROWS = (
           "A 405 answer without an `Allow` header listing the declared methods."),
     Check("hygiene.charset", "hygiene", "warning", _CONFORMANCE,
           "A JSON answer whose `Content-Type` names a charset other than UTF-8."),
+    Check("hygiene.head", "hygiene", "warning", _CONFORMANCE,
+          "HEAD on a GET operation not answered with GET's status and headers and no body."),
     # OpenAPI documents and their examples.
-    Check("openapi", "lint", "error", _LINT,
+    Check("openapi", "lint", "error", ("lint", "diff"),
           "The document is not a valid OpenAPI 3.0 document (openapi-spec-validator)."),
     Check("lint.example-undeclared", "lint", "error", _LINT,
           "A JSON file in `specs/examples/` that the manifest does not declare."),
@@ -117,6 +148,70 @@ _ROWS = (
           "The manifest names a document, operation or status that does not exist."),
     Check("lint.baseline-stale", "lint", "warning", _LINT,
           "A baseline entry that matched no finding: the upstream defect may be fixed."),
+    # Changes between two OpenAPI documents (diff): operations, then response schemas.
+    _change("diff.operation-removed", _CLIENTS,
+            "An operation removed: its clients get no answer they can read."),
+    _change("diff.operation-added", (), "An operation added."),
+    _change("diff.status-removed", _SERVERS,
+            "A response status removed: a server still sending it no longer conforms."),
+    _change("diff.status-added", (), "A response status added."),
+    _change("diff.media-type-removed", _SERVERS,
+            "A response media type removed: a server still sending it no longer conforms."),
+    _change("diff.media-type-added", (), "A response media type added."),
+    _change("diff.request-changed", (),
+            "Parameters or request body changed (only responses are classified: review it)."),
+    _change("diff.type-changed", _EVERYONE, "A schema's `type` changed."),
+    _change("diff.enum-value-added", _STRICT,
+            "A string enum allows a new value (or any value): readers keep it, strict models reject it."),  # noqa: E501
+    _change("diff.enum-value-removed", _SERVERS,
+            "An enum value removed: a server still sending it no longer conforms."),
+    _change("diff.property-added", _STRICT,
+            "An optional property added to an object with `additionalProperties: false`."),
+    _change("diff.property-added-open", (),
+            "An optional property added to an object that allows extra keys."),
+    _change("diff.required-property-added", ("implementations", "strict-clients"),
+            "A required property added."),
+    _change("diff.property-made-required", _SERVERS,
+            "An optional property made required: a server omitting it no longer conforms."),
+    _change("diff.property-made-optional", _CLIENTS,
+            "A required property made optional: clients relying on it may not get it."),
+    _change("diff.property-removed", _CLIENTS,
+            "A property removed: clients relying on it no longer get it."),
+    _change("diff.extra-keys-allowed", _STRICT,
+            "`additionalProperties: false` lifted: extra keys may come, strict models reject them."),  # noqa: E501
+    _change("diff.constraint-tightened", _SERVERS,
+            "A schema accepts less (a bound, `format`, `nullable`, `anyOf` branch, ...)."),
+    _change("diff.constraint-loosened", _CLIENTS,
+            "A schema accepts more (`null`, a wider bound, a new `anyOf` branch, ...)."),
+    _change("diff.constraint-changed", _EVERYONE,
+            "A schema accepts something else (a `pattern` or `format` replaced, an unknown keyword)."),  # noqa: E501
+    _change("diff.component-renamed", (),
+            "A schema component renamed, its schema unchanged (generated class names change)."),
+    _change("diff.component-added", (), "A schema component added."),
+    _change("diff.component-removed", (), "A schema component removed."),
+    _change("diff.description-changed", (), "A description, summary or title changed."),
+    _change("diff.example-changed", (), "An example changed."),
+    _change("diff.annotation-changed", (),
+            "Another annotation changed (`deprecated`, `default`, `operationId`, `x-*`, ...)."),
+    # Changes between two registries or two /v1/models lists (diff).
+    _change("diff.model-removed", _CLIENTS,
+            "A model id removed: clients using it break."),
+    _change("diff.model-renamed", _CLIENTS,
+            "A model's id changed (same model under a new id): clients using the old id break."),
+    _change("diff.model-added", (), "A model added."),
+    _change("diff.model-changed", (),
+            "A model's name, author, description, dates, `owned_by` or `created` changed."),
+    _change("diff.endpoint-removed", (), "A model lost the endpoint of a provider."),
+    _change("diff.endpoint-added", (), "A model gained the endpoint of a provider."),
+    _change("diff.price-changed", (), "A price changed, appeared or went (old, new, ratio)."),
+    _change("diff.price-jump", (),
+            "A price changed by 10x or more either way: how a per-token vs per-million slip looks.",
+            severity="warning"),
+    _change("diff.limit-changed", (), "A model's `contextLength` or `maxOutput` changed."),
+    _change("diff.capabilities-changed", (),
+            "Capabilities (implied by endpoint pricing) gained or lost."),
+    _change("diff.modalities-changed", (), "Input or output modalities gained or lost."),
+    _change("diff.parameters-changed", (), "Supported parameters gained or lost."),
 )  # fmt: skip
 
 CHECKS: dict[str, Check] = {check.id: check for check in _ROWS}
@@ -141,6 +236,7 @@ def finding(
         target=target,
         pointer=pointer,
         reproduce=reproduce,
+        breaks=check.breaks,
     )
 
 
@@ -155,12 +251,18 @@ def checks_for(command: Command, categories: Iterable[Category] | None = None) -
 
 
 def markdown_table(checks: Iterable[Check], *, with_category: bool = False) -> str:
-    """The Markdown table of ``checks``: what README.md and docs/ show."""
-    head = ["check", "severity", *(["category"] if with_category else []), "what it means"]
+    """The Markdown table of ``checks``: what README.md and docs/ show; changes (``diff``)
+    get a column saying whom they break."""
+    checks = list(checks)
+    with_breaks = any(check.category == "diff" for check in checks)
+    head = ["check", "severity", *(["category"] if with_category else [])]
+    head += [*(["breaks"] if with_breaks else []), "what it means"]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for check in checks:
         cells = [f"`{check.id}`", check.severity]
         cells += [check.category] if with_category else []
+        if with_breaks:
+            cells.append(", ".join(check.breaks) or ("none" if check.category == "diff" else "-"))
         rows.append("| " + " | ".join([*cells, check.description]) + " |")
     return "\n".join(rows) + "\n"
 

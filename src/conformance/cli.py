@@ -27,6 +27,7 @@ COMMANDS = {
     "validate": "validate registry or /v1/models JSON files",
     "conformance": "contract-test a running implementation of the APIs",
     "serve": "serve both APIs from a registry JSON file (reference implementation)",
+    "diff": "what changed between two OpenAPI documents or two registries, and whom it breaks",
 }
 
 

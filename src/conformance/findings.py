@@ -18,6 +18,9 @@ Location = tuple[str | int, ...]
 Severity = Literal["error", "warning", "breaking", "info"]
 """``error``/``warning`` for checks; ``breaking``/``warning``/``info`` for changes (diff)."""
 FAILING: frozenset[Severity] = frozenset({"error", "breaking"})
+Breaks = Literal["implementations", "strict-clients", "tolerant-clients"]
+"""Whom a change (diff) breaks: a server that conformed to OLD, a strict model generated from
+OLD, a tolerant reader model generated from OLD."""
 Target = Literal["gateway", "registry", "cross"]
 
 
@@ -44,6 +47,8 @@ class Finding:
     """Found in a document that also failed its schema: possibly a consequence of that failure."""
     seen_in: tuple[int, int] | None = field(default=None, compare=False)
     """(answers that showed it, answers judged), when identical findings were merged."""
+    breaks: tuple[Breaks, ...] = field(default=(), compare=False)
+    """For a change (diff): whom it breaks; its check's, so never part of its identity."""
 
     @property
     def fails(self) -> bool:

@@ -1,4 +1,4 @@
-"""JSON Schema (draft 4) of every named schema, and which schema each response uses."""
+"""JSON Schema (draft 4) of every named schema, the document kinds, response kinds."""
 
 from typing import Any, Final
 
@@ -35,10 +35,6 @@ GATEWAY_SCHEMA: Final[dict[str, Any]] = {
             "type": "object",
         },
     }
-}
-
-GATEWAY_RESPONSES: Final[dict[str, dict[str, str]]] = {
-    "GET /v1/models": {"200": "ModelList", "500": "ModelListError"}
 }
 
 REGISTRY_SCHEMA: Final[dict[str, Any]] = {
@@ -442,6 +438,16 @@ REGISTRY_SCHEMA: Final[dict[str, Any]] = {
     }
 }
 
-REGISTRY_RESPONSES: Final[dict[str, dict[str, str]]] = {
-    "GET /v1/public/model-registry/models": {"200": "ModelRegistryResult"}
+DOCUMENT_KINDS: Final[dict[str, str]] = {
+    "models": "ModelList",
+    "models-error": "ModelListError",
+    "registry": "ModelRegistryResponse",
+    "registry-response": "ModelRegistryResult",
 }
+"""Document kind -> the schema definition a document of that kind must match."""
+
+RESPONSE_KINDS: Final[dict[tuple[str, str], dict[str, str]]] = {
+    ("GET", "/v1/models"): {"200": "models", "500": "models-error"},
+    ("GET", "/v1/public/model-registry/models"): {"200": "registry-response"},
+}
+"""(METHOD, path) -> documented status -> the kind of its application/json body."""

@@ -1,5 +1,6 @@
 """The project's own data, handed out as fresh copies to mutate: the default registry the tool
-ships, and a small gateway list written here (ids, authors and dates of that registry)."""
+ships, a small gateway list written here (ids, authors and dates of that registry), and the
+whole gateway list that registry must give, written out by hand."""
 
 from __future__ import annotations
 
@@ -35,3 +36,28 @@ def gateway() -> Any:
              "owned_by": "deepseek"},
         ],
     }  # fmt: skip
+
+
+def served_gateway() -> Any:
+    """The /v1/models list the reference server must derive from the default registry, written
+    out by hand (ids and order, authors, training dates in Unix seconds): the oracle of the
+    derivation, and the gateway document every fault of the gateway is made in."""
+    rows = [
+        ("claude-sonnet-4", 1747180800, "anthropic"),
+        ("claude-3.5-haiku", 1729555200, "anthropic"),
+        ("gpt-4o", 1715558400, "openai"),
+        ("gpt-4o-mini", 1721260800, "openai"),
+        ("o4-mini", 1744761600, "openai"),
+        ("gpt-image-1", 1745366400, "openai"),
+        ("gemini-2.5-pro", 1750118400, "google"),
+        ("gemini-2.5-flash", 1750118400, "google"),
+        ("llama-3.3-70b-versatile", 1733443200, "meta-llama"),
+        ("deepseek-v3", 1735171200, "deepseek"),
+    ]
+    return {
+        "object": "list",
+        "data": [
+            {"id": id_, "object": "model", "created": created, "owned_by": owner}
+            for id_, created, owner in rows
+        ],
+    }

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conformance.checks import check_document
 from conformance.checks.document import DOCUMENT_KINDS, semantic_findings
-from conformance.commands.validate import KINDS as CLI_KINDS
+from conformance.cli import build_parser
 from conformance.validation.kinds import KIND_DESCRIPTIONS, detect_kind
 from tests.checks import own
 
@@ -22,7 +22,17 @@ JSON = st.recursive(
 
 
 def test_every_kind_is_known_to_the_cli_and_described() -> None:
-    assert set(DOCUMENT_KINDS) == set(CLI_KINDS) == set(KIND_DESCRIPTIONS)
+    args = build_parser(["validate"]).parse_args(["validate", "--kind", "registry", "x.json"])
+    assert args.kind == "registry"
+    assert set(DOCUMENT_KINDS) == set(KIND_DESCRIPTIONS)
+
+
+def test_every_documented_response_has_a_known_kind() -> None:
+    from generated.schemas import RESPONSE_KINDS
+
+    kinds = {kind for by_status in RESPONSE_KINDS.values() for kind in by_status.values()}
+    assert kinds <= set(DOCUMENT_KINDS)
+    assert RESPONSE_KINDS[("GET", "/v1/models")] == {"200": "models", "500": "models-error"}
 
 
 def test_the_project_data_is_clean_and_detected() -> None:

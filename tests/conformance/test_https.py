@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conformance.harness.http import HttpClient, TransportFailure
 from conformance.harness.plan import PlannedRequest
+from conformance.harness.send import HttpClient, TransportFailure
 from tests.conformance.raw_servers import Behaviour, raw_server
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conformance.harness.redaction import MASK, Redactor
-from tests.conformance import variants
+from conformance.server import GATEWAY_PATH, REGISTRY_PATH, ReferenceApp, Request, Response
+from conformance.server.jsonbytes import encode_json
 from tests.conformance.conftest import Runner, both
 from tests.support.servers import start_server
 
@@ -16,15 +17,32 @@ API_KEY = "k3y-QWERTY-123456"
 HEADERS = ("--header", f"Authorization: Bearer {TOKEN}", "--header", f"X-Api-Key: {API_KEY}")
 
 
+class EchoesCredentials(ReferenceApp):
+    """Echoes the Authorization header into wrong answers, so findings would quote it."""
+
+    def respond(self, request: Request) -> Response:
+        secret = request.headers.get("Authorization", "")
+        if request.path == GATEWAY_PATH and request.method == "GET":
+            body = encode_json({"object": secret, "data": []})
+            return Response(200, body, self.gateway_content_type)
+        if request.path == REGISTRY_PATH and request.method == "GET":
+            body = encode_json({"data": None, "error": f"token {secret} rejected"})
+            return Response(200, body, self.registry_content_type)
+        return super().respond(request)
+
+
 @pytest.mark.parametrize("output", ["text", "json", "github"])
 def test_echoed_credentials_are_masked_everywhere(
     run_cli: Runner, tmp_path: Path, output: str
 ) -> None:
-    junit = tmp_path / "report.xml"
-    with start_server(variants.EchoesCredentials) as server:
-        run = run_cli(*both(server.url), *HEADERS, "--format", output, "--junit-xml", str(junit))
+    junit, sarif = tmp_path / "report.xml", tmp_path / "report.sarif"
+    with start_server(app=EchoesCredentials()) as server:
+        run = run_cli(
+            *both(server.url), *HEADERS, "--format", output,
+            "--junit-xml", str(junit), "--sarif", str(sarif),
+        )  # fmt: skip
     assert run.code == 1
-    written = [run.out, run.err, junit.read_text()]
+    written = [run.out, run.err, junit.read_text(), sarif.read_text()]
     for text in written:
         assert TOKEN not in text
         assert API_KEY not in text

@@ -7,12 +7,9 @@ import io
 import pytest
 
 from conformance.errors import UsageError
-from conformance.harness.cross import FALLBACK_CREATED, expected_created
-from conformance.harness.driver import PROBED_METHODS, plan_target
-from conformance.harness.options import HarnessOptions, parse_headers
-from conformance.harness.pacing import Pacer
-from conformance.harness.progress import Progress
-from conformance.harness.targets import Target, parse_base_url
+from conformance.harness.options import HarnessOptions, Target, parse_base_url, parse_headers
+from conformance.harness.plan import PROBED_METHODS, Operation, plan_target
+from conformance.harness.send import ContentType, Pacer, Progress
 
 
 @pytest.mark.parametrize(
@@ -64,15 +61,36 @@ def test_pacer_spaces_requests() -> None:
 
 
 def test_headers_parse_and_errors_never_show_values() -> None:
-    assert parse_headers(["Authorization:  Bearer x "]) == (("Authorization", "Bearer x"),)
+    assert parse_headers(["Authorization:  Bearer x "], "--header") == (
+        ("Authorization", "Bearer x"),
+    )
     with pytest.raises(UsageError) as error:
-        parse_headers(["Bearer-secret-token"])
+        parse_headers(["Bearer-secret-token"], "--header")
     assert "secret" not in str(error.value)
     with pytest.raises(UsageError) as error:
-        parse_headers(["Authorization: Bearer séc"])
-    assert (
-        str(error.value) == "--header Authorization: the value must be ASCII (RFC 9110 field value)"
+        parse_headers(["Authorization: Bearer séc"], "--gateway-header")
+    assert str(error.value) == (
+        "--gateway-header Authorization: the value must be ASCII (RFC 9110 field value)"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "media_type", "charset", "is_json"),
+    [
+        ("application/json", "application/json", None, True),
+        ('Application/JSON; Charset="UTF-8"', "application/json", "utf-8", True),
+        ("application/problem+json;charset=latin1", "application/problem+json", "latin1", True),
+        ("text/html; charset=utf-8", "text/html", "utf-8", False),
+        ("", "", None, False),
+    ],
+)
+def test_content_type_is_parsed_once_into_its_parts(
+    raw: str, media_type: str, charset: str | None, is_json: bool
+) -> None:
+    parsed = ContentType.parse(raw)
+    assert parsed is not None
+    assert (parsed.media_type, parsed.charset, parsed.is_json) == (media_type, charset, is_json)
+    assert ContentType.parse(None) is None
 
 
 class FakeTty(io.StringIO):
@@ -105,36 +123,20 @@ def test_no_progress_line_when_not_a_terminal() -> None:
     assert stream.getvalue() == ""
 
 
-@pytest.mark.parametrize(
-    ("training_date", "expected"),
-    [
-        ("2025-08-05T00:00:00.000Z", 1754352000),
-        ("2025-06-17T07:12:24", 1750144344),  # no offset: UTC, as the real gateway ran
-        ("2025-08-05", 1754352000),
-        (None, FALLBACK_CREATED),
-        ("not a date", None),
-    ],
-)
-def test_created_is_training_date_in_unix_seconds(
-    training_date: str | None, expected: int | None
-) -> None:
-    assert expected_created(training_date) == expected
-
-
 def test_plan_is_fixed_by_the_seed_and_probes_undeclared_methods() -> None:
     target = Target("gateway", "http://127.0.0.1:9")
     first = plan_target(target, seed=5, max_examples=4)
     again = plan_target(target, seed=5, max_examples=4)
     assert first == again
     (operation,) = first
-    assert operation.label == "GET /v1/models"
+    assert operation.operation == Operation("GET", "/v1/models")
+    assert str(operation.operation) == "GET /v1/models"
     assert [r.url for r in operation.requests] == ["http://127.0.0.1:9/v1/models"] * 4
-    assert [r.method for r in operation.undeclared] == list(PROBED_METHODS)
-    assert [r.status for r in operation.responses] == ["200", "500"]
-
-
-def test_checks_table_in_the_docs_is_the_catalog() -> None:
-    from conformance.harness.catalog import markdown_table
-    from tests.support.paths import REPO
-
-    assert markdown_table() in (REPO / "docs" / "checks-conformance.md").read_text()
+    assert [(r.method, r.kind) for r in operation.probes] == [
+        ("HEAD", "head"),
+        *((method, "undeclared") for method in PROBED_METHODS),
+    ]
+    assert [(r.status, r.kind) for r in operation.responses] == [
+        ("200", "models"),
+        ("500", "models-error"),
+    ]

@@ -38,9 +38,10 @@ def test_an_error_response_is_refused() -> None:
         registry_from_bytes(b'{"data": null, "error": "boom"}', "e.json")
 
 
-def test_not_an_object_is_refused() -> None:
-    with pytest.raises(InputError, match=r"^l\.json: expected a JSON object, found list$"):
+def test_not_an_object_is_refused_in_validates_words() -> None:
+    with pytest.raises(InputError) as caught:
         registry_from_bytes(b"[]", "l.json")
+    assert str(caught.value) == "l.json:1:1: error[schema] $: [...] is not of type 'object'"
 
 
 def test_schema_errors_name_the_deepest_path_on_one_line() -> None:
@@ -51,14 +52,16 @@ def test_schema_errors_name_the_deepest_path_on_one_line() -> None:
         registry_from_bytes(_bytes(document), "r.json")
     message = str(caught.value)
     assert "\n" not in message
-    assert message.startswith("r.json: $.data.models[3].inputModalities[0]: Input should be 'text'")
-    assert message.endswith("(and 1 more)")
+    assert message == (
+        "r.json:850:11: error[schema] $.data.models[3].inputModalities[0]: 'pdf' is not one of "
+        "['text', 'image', 'audio', 'video'] (and 1 more)"
+    )
 
 
 def test_semantic_errors_are_refused() -> None:
     document = _default()
     document["data"]["total"] = 99
-    expected = r"^t\.json: \$\.data\.total: total is 99 but .* 10 models"
+    expected = r"^t\.json:\d+:\d+: error\[registry\.total-mismatch\] \$\.data\.total: .*99.*10"
     with pytest.raises(InputError, match=expected):
         registry_from_bytes(_bytes(document), "t.json")
 
@@ -66,7 +69,8 @@ def test_semantic_errors_are_refused() -> None:
 def test_a_training_date_the_gateway_cannot_convert_is_refused() -> None:
     document = _default()
     document["data"]["models"][0]["trainingDate"] = "last spring"
-    with pytest.raises(InputError, match=r"^d\.json: trainingDate 'last spring' is not an ISO"):
+    expected = r"^d\.json: trainingDate 'last spring' of 'claude-sonnet-4' is not an ISO 8601"
+    with pytest.raises(InputError, match=expected):
         registry_from_bytes(_bytes(document), "d.json")
 
 
@@ -86,3 +90,19 @@ def test_nan_is_reported_as_malformed_json() -> None:
 def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         registry_from_file(tmp_path / "absent.json")
+
+
+@pytest.mark.parametrize(
+    ("document", "kind"),
+    [
+        ({"object": "list", "data": []}, "/v1/models list"),
+        ({"error": {"message": "boom", "type": "internal_error"}}, "/v1/models error body"),
+    ],
+)
+def test_a_gateway_document_is_named_for_what_it_is(document: Any, kind: str) -> None:
+    with pytest.raises(InputError) as caught:
+        registry_from_bytes(_bytes(document), "g.json")
+    assert str(caught.value) == (
+        f"g.json: this is a {kind}, not a registry; serve takes a registry response "
+        "({data, error}) or its data object"
+    )

@@ -15,8 +15,9 @@ import pytest
 
 from conformance.cli import main
 from conformance.server import GATEWAY_PATH, REGISTRY_PATH, default_registry
+from tests.checks import own
 from tests.support.fetch import fetch
-from tests.support.paths import REAL_GATEWAY, REAL_REGISTRY, REPO
+from tests.support.paths import REAL_GATEWAY, REAL_REGISTRY, REPO, needs_real_data
 
 
 def _refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
@@ -39,8 +40,23 @@ def test_an_invalid_registry_is_refused_and_left_untouched(
     path.write_text(json.dumps(document, indent=2))
     before = path.read_bytes(), path.stat().st_mtime_ns
     line = _refused(capsys, "--registry", str(path))
-    assert line.startswith(f"helicone-contract: error: {path}: $.data.models[3].inputModalities[0]")
+    assert line.startswith(
+        f"helicone-contract: error: {path}:850:11: "
+        "error[schema] $.data.models[3].inputModalities[0]"
+    )
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_a_gateway_list_is_refused_as_what_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "models.json"
+    path.write_text(json.dumps(own.served_gateway()))
+    line = _refused(capsys, "--registry", str(path))
+    assert line == (
+        f"helicone-contract: error: {path}: this is a /v1/models list, not a registry; "
+        "serve takes a registry response ({data, error}) or its data object"
+    )
 
 
 def test_malformed_json_is_refused_with_line_and_column(
@@ -97,6 +113,7 @@ def test_serves_the_default_registry_on_loopback_and_stops_cleanly(
         assert err == ""
 
 
+@needs_real_data
 def test_serves_a_given_file_unchanged() -> None:
     with _serve("--registry", str(REAL_REGISTRY)) as (process, url):
         assert fetch(url + REGISTRY_PATH).body == REAL_REGISTRY.read_bytes()

@@ -1,1 +1,1 @@
-"""Helpers shared by the tests: paths, real servers on loopback, fault-injected variants."""
+"""Helpers shared by the tests: paths, the mutation table, real servers on loopback."""

@@ -1,19 +1,28 @@
 """The real implementation's guarantees (shared/data/.../README.md), restated for the tests.
 
-Deliberately independent of ``conformance.checks``: the server tests use it to prove that the
-shipped registry keeps every guarantee and that each semantic fault variant breaks exactly the
-one it names. Each function returns the names of the guarantees that do not hold.
+Deliberately independent of ``conformance.checks`` and of the server's code: the server tests
+use it to prove that the shipped registry keeps every guarantee and that each break of the
+mutation table breaks exactly the one it names. Each function returns the names of the
+guarantees that do not hold.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
+import time
 from typing import Any
-
-from conformance.server.gateway_list import created_from_training_date
 
 _FULL_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
 _MODALITIES = ("audio", "video", "image")
+
+
+def unix_seconds(training_date: str | None) -> int:
+    """The gateway's ``created`` for a full ISO timestamp (UTC), 2024-01-01 when absent."""
+    if training_date is None:
+        return 1_704_067_200
+    moment = time.strptime(training_date[:19], "%Y-%m-%dT%H:%M:%S")
+    return calendar.timegm(moment)
 
 
 def capabilities_from_pricing(models: list[dict[str, Any]]) -> list[str]:
@@ -67,7 +76,7 @@ def broken_registry_guarantees(response: dict[str, Any]) -> set[str]:
     if len({model["id"] for model in models}) != len(models):
         broken.add("unique-ids")
     if [item["name"] for item in filters["providers"]] != providers or not all(
-        item["displayName"] for item in filters["providers"]
+        item["displayName"].strip() for item in filters["providers"]
     ):
         broken.add("filters-providers")
     if filters["authors"] != sorted({model["author"] for model in models}):
@@ -79,6 +88,15 @@ def broken_registry_guarantees(response: dict[str, Any]) -> set[str]:
         broken.add("non-negative-prices")
     if not all(_FULL_TIMESTAMP.match(model.get("trainingDate", "")) for model in models):
         broken.add("training-date-timestamp")
+    for model in models:
+        union = {
+            p
+            for e in model["endpoints"]
+            for p in e.get("endpoint", {}).get("supportedParameters", [])
+        }
+        listed = model["supportedParameters"]
+        if len(set(listed)) != len(listed) or not union <= set(listed):
+            broken.add("parameters-union")
     if not all("endpoint" in endpoint for endpoint in endpoints):
         broken.add("endpoint-record")
     if _has_null(data):
@@ -103,6 +121,6 @@ def broken_cross_guarantees(registry: dict[str, Any], gateway: dict[str, Any]) -
     for item, model in pairs:
         if item["owned_by"] != model["author"]:
             broken.add("owned-by-author")
-        if item["created"] != created_from_training_date(model.get("trainingDate")):
+        if item["created"] != unix_seconds(model.get("trainingDate")):
             broken.add("created-training-date")
     return broken

@@ -122,8 +122,9 @@ def test_good_files_are_still_reported_beside_a_bad_one(workdir: Path, cli: Cli)
         result.err
         == "helicone-contract: error: broken.json:1:9: not valid JSON: EOF while parsing a value\n"
     )
-    assert "== small-registry.json [model registry response ({data, error})]: valid" in result.out
-    assert "== gateway-broken.json [/v1/models list]: 4 errors" in result.out
+    valid = "== small-registry.json [model registry response ({data, error}), detected]: valid"
+    assert valid in result.out
+    assert "== gateway-broken.json [/v1/models list, detected]: 4 errors" in result.out
 
 
 def test_stdin_twice_is_a_usage_error(cli: Cli) -> None:

@@ -78,7 +78,7 @@ def test_stdin_is_read_for_dash(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(body)))
     result = cli("validate", "-")
     assert result.code == 0
-    assert result.out.startswith("== <stdin> [/v1/models list]: valid\n")
+    assert result.out.startswith("== <stdin> [/v1/models list, detected]: valid\n")
 
 
 def test_kind_overrides_detection(workdir: Path, cli: Cli) -> None:
@@ -93,7 +93,8 @@ def test_bare_data_object_is_detected_and_valid(workdir: Path, cli: Cli) -> None
     Path("bare.json").write_text(json.dumps(data))
     detected = cli("validate", "bare.json").out
     assert detected.startswith(
-        "== bare.json [registry data object (no {data, error} wrapper)]: valid"
+        "== bare.json [registry data object (no {data, error} wrapper), detected; "
+        "an HTTP answer? --kind registry-response]: valid"
     )
     wrapped = cli("validate", "--kind", "registry-response", "bare.json")
     assert wrapped.code == 1
@@ -152,7 +153,7 @@ def test_sarif_file_is_written_beside_the_chosen_format(workdir: Path, cli: Cli)
     (run,) = sarif["runs"]
     assert len(run["results"]) == 11
     artifacts = {a["location"]["uri"]: a["description"]["text"] for a in run["artifacts"]}
-    assert artifacts["gateway-broken.json"] == "/v1/models list"
+    assert artifacts["gateway-broken.json"] == "/v1/models list, detected"
 
 
 def test_strict_keeps_warnings_warnings_and_fails_the_run(workdir: Path, cli: Cli) -> None:

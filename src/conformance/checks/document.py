@@ -19,14 +19,9 @@ from conformance.checks.gateway import check_model_list
 from conformance.checks.registry import check_registry
 from conformance.checks.schema import is_bare_data, schema_findings, validator
 from conformance.findings import Finding, Location
+from generated.schemas import DOCUMENT_KINDS
 
-DOCUMENT_KINDS: dict[str, str] = {
-    "registry-response": "ModelRegistryResult",
-    "registry": "ModelRegistryResponse",
-    "models": "ModelList",
-    "models-error": "ModelListError",
-}
-"""Document kind -> the schema definition it must match."""
+__all__ = ["DOCUMENT_KINDS", "check_document", "semantic_findings"]
 
 
 def check_document(document: Any, kind: str) -> list[Finding]:

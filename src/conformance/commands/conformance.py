@@ -2,31 +2,35 @@
 
 With ``--gateway-url`` and/or ``--registry-url`` it tests those; with neither it starts the
 embedded reference server on a free loopback port, tests both APIs there and stops it.
-Exit codes: 0 conforms, 1 error findings (or warnings under --strict), 2 usage error,
-3 a target was unreachable before any check could run.
+Exit codes: 0 no failing finding, 1 error findings (or warnings under --strict), 2 usage
+error, 3 a target was unreachable before any check could run, 4 a failure inside the tool.
 """
 
 from __future__ import annotations
 
 import argparse
 import math
-from pathlib import Path
-
-FORMATS = ("text", "json", "github")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Cheap: schemathesis and hypothesis are imported by run(), never at start-up."""
+    from conformance.reporting.output import add_output_arguments
+
     option = parser.add_argument
     option("--gateway-url", metavar="URL", help="base URL of the AI Gateway (GET /v1/models)")
     option("--registry-url", metavar="URL", help="base URL of the Helicone API (model registry)")
-    option(
-        "--header",
-        action="append",
-        default=[],
-        metavar="'NAME: VALUE'",
-        help="send with every request (repeatable); the value is redacted in every output",
-    )
+    for flag, where in (
+        ("--header", "both targets"),
+        ("--gateway-header", "the gateway only"),
+        ("--registry-header", "the registry only"),
+    ):
+        option(
+            flag,
+            action="append",
+            default=[],
+            metavar="'NAME: VALUE'",
+            help=f"send to {where} (repeatable); header values are redacted in every output",
+        )
     option("--seed", type=_non_negative_int, help="reproduce a run (default: random, printed)")
     option(
         "--max-examples",
@@ -46,9 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PER_SECOND",
         help="requests per second per host (default 5, unlimited on loopback; 0 = unlimited)",
     )
-    option("--strict", action="store_true", help="hygiene warnings fail the run too (exit 1)")
-    option("--format", choices=FORMATS, default="text", help="stdout format (default text)")
-    option("--junit-xml", type=Path, metavar="PATH", help="also write a JUnit XML report")
+    add_output_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:

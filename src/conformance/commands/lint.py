@@ -10,7 +10,7 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from conformance.validation.output import add_output_arguments
+    from conformance.reporting import add_output_arguments
 
     parser.add_argument(
         "specs", nargs="*", metavar="SPEC", help="OpenAPI document (default: specs/*.openapi.yaml)"
@@ -33,15 +33,15 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from conformance.exit_codes import ExitCode, exit_code_for
+    from conformance.reporting import Report, check_report_paths, emit
     from conformance.validation.lint_run import default_specs, lint_specs
-    from conformance.validation.output import emit, refuse_overwriting_inputs
 
     specs = args.specs or default_specs()
-    refuse_overwriting_inputs(args.junit_xml, [*specs, *([args.baseline] if args.baseline else [])])
+    check_report_paths(args, [*specs, *([args.baseline] if args.baseline else [])])
     result = lint_specs(specs, args.baseline, use_baseline=not args.no_baseline)
     for line in result.unusable:
         print(f"helicone-contract: error: {line}", file=sys.stderr)
-    findings = [finding for group in result.groups for finding in group.findings]
-    code = ExitCode.USAGE if result.unusable else exit_code_for(findings, strict=args.strict)
-    emit(result.groups, args, ok=code == ExitCode.OK)
+    report = Report("lint", result.groups)
+    code = ExitCode.USAGE if result.unusable else exit_code_for(report.findings, strict=args.strict)
+    emit(report, args, code)
     return code

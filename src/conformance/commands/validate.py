@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import argparse
 
-KINDS = ("registry-response", "registry", "models", "models-error")
-"""The document kinds ``--kind`` accepts (a test keeps them equal to the checks' kinds)."""
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from conformance.reporting.output import add_output_arguments
+    from generated.schemas import DOCUMENT_KINDS
 
     parser.add_argument("files", nargs="+", metavar="FILE", help="JSON file to check; - is stdin")
     parser.add_argument(
         "--kind",
-        choices=KINDS,
+        choices=sorted(DOCUMENT_KINDS),
         help="what the files are (default: detected); a live registry answer is "
         "registry-response, so that its {data, error} wrapper is checked",
     )

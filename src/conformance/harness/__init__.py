@@ -1,12 +1,12 @@
-"""The engine behind ``helicone-contract conformance``: plan, send, check, report.
+"""The engine behind ``helicone-contract conformance``, one module per step:
 
-The steps are separate modules and run in this order, each knowing nothing of the next:
+1. ``options``: what to test (targets, their headers, limits); validated, no I/O.
+2. ``plan``: schemathesis turns the OpenAPI documents into the requests to send (seeded).
+3. ``send``: the requests go out with hard deadlines and a rate limit; answers are recorded.
+4. ``judge``: every answer becomes findings (status -> media type -> strict JSON ->
+   ``check_document``), then consistency, HTTP hygiene and the cross-API checks.
+5. ``report``: redacted findings (``redaction``) in one ``conformance.reporting.Report``.
 
-1. ``options`` / ``targets``: what to test (validated flags; no I/O).
-2. ``driver``: schemathesis turns the OpenAPI documents into the request plan (seeded).
-3. ``http`` + ``runner``: send the plan over HTTP with hard deadlines; collect observations.
-4. ``response_checks``, ``transport_checks``, ``hygiene``, ``cross``: observations -> findings.
-5. ``redaction`` + ``report``: findings -> text / JSON / GitHub annotations / JUnit.
-
-The exit code is decided by ``conformance.exit_codes.exit_code_for`` and nowhere here.
+``command`` runs them in this order. The exit code is decided by
+``conformance.exit_codes.exit_code_for`` and nowhere here.
 """

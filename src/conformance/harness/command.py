@@ -1,87 +1,71 @@
-"""The conformance command's steps: options -> run -> exit code -> outputs. No checks here."""
+"""The conformance command: options -> plan -> send -> judge -> report -> exit code.
+
+With no URL at all, the embedded reference server is started on a free loopback port, both
+APIs are tested there, and it is stopped. The exit code comes from
+``conformance.exit_codes.exit_code_for`` and nowhere here.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
-from contextlib import AbstractContextManager, nullcontext
-from pathlib import Path
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from conformance.errors import UsageError
-from conformance.exit_codes import ExitCode, exit_code_for
-from conformance.findings import Finding
-from conformance.harness.options import (
-    DEFAULT_MAX_EXAMPLES,
-    DEFAULT_TIMEOUT,
-    HarnessOptions,
-    new_seed,
-    parse_headers,
-)
-from conformance.harness.progress import Progress
-from conformance.harness.reference import reference_targets
-from conformance.harness.report import (
-    as_reported,
-    github_report,
-    header_line,
-    json_report,
-    junit_report,
-    summary_line,
-    text_report,
-)
-from conformance.harness.report_files import check_writable, write_report
-from conformance.harness.session import RunResult, run_conformance
-from conformance.harness.targets import Target, parse_base_url
-
-MAX_EXAMPLES_LIMIT = 10_000
+from conformance.errors import TargetUnreachable
+from conformance.exit_codes import exit_code_for
+from conformance.harness.judge import judge
+from conformance.harness.options import HarnessOptions, RunSettings, Target, from_arguments
+from conformance.harness.plan import plan_target
+from conformance.harness.redaction import Redactor
+from conformance.harness.report import build_report, header_line
+from conformance.harness.send import Progress, planned_total, send_plans
+from conformance.reporting import check_report_paths, emit
 
 
 def run_command(args: argparse.Namespace) -> int:
-    headers = parse_headers(args.header)
-    if args.max_examples is not None and args.max_examples > MAX_EXAMPLES_LIMIT:
-        raise UsageError(f"--max-examples: at most {MAX_EXAMPLES_LIMIT}")
-    junit_path: Path | None = args.junit_xml
-    if junit_path is not None:
-        check_writable(junit_path)
-    given = _given_targets(args)
-    seed = args.seed if args.seed is not None else new_seed()
-    context: AbstractContextManager[tuple[Target, ...]] = (
-        nullcontext(given) if given else reference_targets()
-    )
-    with context as targets:
+    settings = from_arguments(args)
+    check_report_paths(args)
+    with _targets(settings) as targets:
         options = HarnessOptions(
             targets=targets,
-            seed=seed,
-            max_examples=args.max_examples or DEFAULT_MAX_EXAMPLES,
-            timeout=args.timeout or DEFAULT_TIMEOUT,
-            rate_limit=args.rate_limit,
-            headers=headers,
+            seed=settings.seed,
+            max_examples=settings.max_examples,
+            timeout=settings.timeout,
+            rate_limit=settings.rate_limit,
         )
-        if args.format == "text":  # before the run, so that even a killed run shows its seed
-            print(header_line(targets, seed), flush=True)
-        result = run_conformance(options, Progress())
-    findings = as_reported(result.findings, strict=args.strict)
-    code = exit_code_for(findings, strict=args.strict)
-    _emit(result, findings, code, args.format)
-    if junit_path is not None:
-        write_report(junit_path, junit_report(result, findings))
+        if args.format != "json":  # before the run, so that even a killed run shows its seed
+            print(header_line(targets, options.seed), flush=True)
+        redactor = Redactor(options.secret_values)
+        started = time.monotonic()
+        plans = [
+            plan
+            for target in targets
+            for plan in plan_target(target, seed=options.seed, max_examples=options.max_examples)
+        ]
+        progress = Progress()
+        progress.start(planned_total(plans))
+        try:
+            records = send_plans(plans, options, progress.advance)
+        except TargetUnreachable as exc:
+            raise TargetUnreachable(redactor.text(str(exc))) from None
+        finally:
+            progress.finish()
+        judgement = judge(records)
+        seconds = time.monotonic() - started
+    report = build_report(targets, judgement, seed=options.seed, seconds=seconds, redactor=redactor)
+    code = exit_code_for(report.findings, strict=args.strict)
+    emit(report, args, code)
     return int(code)
 
 
-def _given_targets(args: argparse.Namespace) -> tuple[Target, ...]:
-    targets = []
-    if args.gateway_url is not None:
-        targets.append(Target("gateway", parse_base_url(args.gateway_url, "--gateway-url")))
-    if args.registry_url is not None:
-        targets.append(Target("registry", parse_base_url(args.registry_url, "--registry-url")))
-    return tuple(targets)
+@contextmanager
+def _targets(settings: RunSettings) -> Iterator[tuple[Target, ...]]:
+    """The targets given, or both APIs of a reference server started for the run."""
+    if settings.urls:
+        yield settings.targets_at(settings.urls)
+        return
+    from conformance.server import serving
 
-
-def _emit(result: RunResult, findings: list[Finding], code: ExitCode, output: str) -> None:
-    if output == "json":
-        sys.stdout.write(json_report(result, findings, code))
-        print(summary_line(result, findings, code), file=sys.stderr)
-    elif output == "github":
-        sys.stdout.write(github_report(result, findings, code))
-    else:
-        sys.stdout.write(text_report(result, findings, code))
-    sys.stdout.flush()
+    with serving() as server:
+        yield settings.targets_at({"gateway": server.url, "registry": server.url})

@@ -1,8 +1,8 @@
-"""Secrets never leave the process: every text we print or write goes through a Redactor.
+"""Secrets never leave the process: every finding and message goes through a Redactor.
 
-What counts as secret: every value given with ``--header`` (and its pieces and encodings, since a
-server may echo only the token, JSON-escaped or URL-encoded), plus anything shaped like a
-credential: ``Bearer``/``Basic`` tokens, ``sk-...``-style keys, ``api_key=...`` pairs and the
+What counts as secret: every value given with a header option (and its pieces and encodings,
+since a server may echo only the token, JSON-escaped or URL-encoded), plus anything shaped like
+a credential: ``Bearer``/``Basic`` tokens, ``sk-...``-style keys, ``api_key=...`` pairs and the
 userinfo of URLs. The literal values are never handed to schemathesis at all (the harness adds
 the headers at send time), so its objects cannot leak them either.
 """
@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote, quote_plus
 
-from conformance.findings import Finding
+from conformance.findings import Finding, Location
 
 MASK = "[REDACTED]"
 # Shorter literals are masked in headers and reproductions, not searched for in free text:
@@ -62,11 +62,17 @@ class Redactor:
     def optional(self, value: str | None) -> str | None:
         return None if value is None else self.text(value)
 
+    def location(self, location: Location | None) -> Location | None:
+        """A server may echo a secret into a key: keys are masked like any text."""
+        if location is None:
+            return None
+        return tuple(self.text(step) if isinstance(step, str) else step for step in location)
+
     def finding(self, finding: Finding) -> Finding:
         return dataclasses.replace(
             finding,
             message=self.text(finding.message),
-            path=self.optional(finding.path),
-            pointer=self.optional(finding.pointer),
+            location=self.location(finding.location),
+            pointer=self.location(finding.pointer),
             reproduce=self.optional(finding.reproduce),
         )

@@ -1,90 +1,91 @@
-"""Findings -> what people and CI read: pure functions of an already redacted RunResult.
+"""Step 4, report: the judged run becomes a ``conformance.reporting.Report``.
 
-Text, GitHub annotations and JUnit are the shared reporters of ``conformance.reporting`` over
-one group per target (gateway, registry, cross), so conformance and validate read alike. The
-JSON document is conformance's own documented interface (docs/harness.md):
-``{"ok", "seed", "findings": [{"check", "severity", "target", "path", "message", "reproduce"}]}``.
+One group per target (gateway, registry, and cross when both were tested), every finding
+already redacted; the summary counts every finding, while a reporter prints at most
+``MAX_PER_CHECK`` of one check and says how many it left out. The report ends with an overview
+per API: which check families ran, on how many answers, and how many passed.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from collections.abc import Sequence
-from typing import Any
 
-from conformance.exit_codes import ExitCode
-from conformance.findings import Finding
-from conformance.harness.session import RunResult
-from conformance.harness.targets import Target
-from conformance.reporting import Group, count, render_github, render_junit
-from conformance.reporting.text import finding_line
+from conformance.harness.judge import FAMILIES, Coverage, Judgement
+from conformance.harness.options import API_NAMES, Target
+from conformance.harness.redaction import Redactor
+from conformance.reporting import Group, Report
 
-_KINDS = {"gateway": "AI Gateway API", "registry": "model registry API", "cross": "cross-API"}
-
-
-def as_reported(findings: Sequence[Finding], *, strict: bool) -> list[Finding]:
-    """Under ``--strict`` a warning is an error in every output, not only in the exit code."""
-    if not strict:
-        return list(findings)
-    return [dataclasses.replace(f, severity="error") for f in findings]
+MAX_PER_CHECK = 50
+_FAMILY_NAMES = {"document": "schema", "semantic": "semantics", "cross": "cross-API"}
+_UNITS = {"transport": "requests", "cross": "pair"}
 
 
-def groups(targets: Sequence[Target], findings: Sequence[Finding]) -> list[Group]:
+def build_report(
+    targets: Sequence[Target],
+    judgement: Judgement,
+    *,
+    seed: int,
+    seconds: float,
+    redactor: Redactor,
+) -> Report:
     names = [target.name for target in targets] + (["cross"] if len(targets) == 2 else [])
-    return [
-        Group(name, _KINDS[name], [finding for finding in findings if finding.target == name])
+    urls = {target.name: target.base_url for target in targets}
+    findings = [redactor.finding(finding) for finding in judgement.findings]
+    groups = [
+        Group(
+            name,
+            API_NAMES[name],
+            [finding for finding in findings if finding.target == name],
+            description=f"{API_NAMES[name]} at {urls[name]}" if name in urls else None,
+        )
         for name in names
     ]
-
-
-def json_report(result: RunResult, findings: Sequence[Finding], code: ExitCode) -> str:
-    document = {
-        "ok": code == ExitCode.OK,
-        "seed": result.seed,
-        "findings": [finding_record(finding) for finding in findings],
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def finding_record(finding: Finding) -> dict[str, Any]:
-    return {
-        "check": finding.check,
-        "severity": finding.severity,
-        "target": finding.target,
-        "path": finding.path,
-        "message": finding.message,
-        "reproduce": finding.reproduce,
-    }
-
-
-def text_report(result: RunResult, findings: Sequence[Finding], code: ExitCode) -> str:
-    lines = [
-        finding_line(group, finding)
-        for group in groups(result.targets, findings)
-        for finding in group.findings
-    ]
-    return "".join(line + "\n" for line in [*lines, summary_line(result, findings, code)])
-
-
-def github_report(result: RunResult, findings: Sequence[Finding], code: ExitCode) -> str:
-    annotations = render_github(groups(result.targets, findings))
-    return f"{header_line(result.targets, result.seed)}\n{annotations}" + (
-        summary_line(result, findings, code) + "\n"
+    return Report(
+        "conformance",
+        groups,
+        layout="findings",
+        skipped=judgement.skipped,
+        per_check_limit=MAX_PER_CHECK,
+        noun="target",
+        stats=f"{judgement.requests} requests in {seconds:.1f}s, seed {seed}",
+        overview=overview(judgement.coverage, names),
+        extra={"seed": seed, "coverage": coverage_dict(judgement.coverage)},
     )
 
 
-def junit_report(result: RunResult, findings: Sequence[Finding]) -> str:
-    suite = "helicone-contract conformance"
-    return render_junit(groups(result.targets, findings), suite_name=suite)
-
-
 def header_line(targets: Sequence[Target], seed: int) -> str:
+    """The first line of a human report: printed before the run, so a killed run shows its seed."""
     where = ", ".join(f"{target.name} {target.base_url}" for target in targets)
     return f"helicone-contract conformance: {where} (seed {seed})"
 
 
-def summary_line(result: RunResult, findings: Sequence[Finding], code: ExitCode) -> str:
-    verdict = "exit 0: conforms" if code == ExitCode.OK else "exit 1: does not conform"
-    stats = f"{result.requests} requests in {result.seconds:.1f}s, seed {result.seed}"
-    return f"{verdict} ({count(findings).describe()}; {stats})"
+def overview(coverage: Coverage, names: Sequence[str]) -> list[str]:
+    """``registry: contract 20/20 answers passed, schema 20/20, ...`` per API that was judged."""
+    lines = []
+    for name in names:
+        tallies = coverage.get(name, {})
+        parts: list[str] = []
+        for family in (f for f in FAMILIES if f in tallies):
+            tally = tallies[family]
+            label = _FAMILY_NAMES.get(family, family)
+            unit = _UNITS.get(family, "answers")
+            first = not parts
+            text = f"{label} {tally.passed}/{tally.ran}"
+            if first or family in _UNITS:
+                text += f" {unit}"
+            parts.append(text + (" passed" if first else ""))
+        if parts:
+            lines.append(f"{name}: {', '.join(parts)}")
+    return lines
+
+
+def coverage_dict(coverage: Coverage) -> dict[str, dict[str, dict[str, int]]]:
+    """The overview as JSON metadata: ``{target: {family: {"ran": n, "passed": n}}}``."""
+    return {
+        name: {
+            family: {"ran": tallies[family].ran, "passed": tallies[family].passed}
+            for family in FAMILIES
+            if family in tallies
+        }
+        for name, tallies in coverage.items()
+    }

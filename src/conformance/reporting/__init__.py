@@ -3,12 +3,13 @@
 A command builds a ``Report`` (groups of findings: a file or a conformance target each; what
 was not run; metadata), gets its exit code from ``conformance.exit_codes`` and calls ``emit``.
 Reporters are pure functions of (report, exit code) returning text: ``render_text``,
-``render_json``, ``render_github``, ``render_junit``, ``render_sarif``.
+``render_json``, ``render_github``, ``render_markdown``, ``render_junit``, ``render_sarif``.
 """
 
 from conformance.reporting.github import render_github
 from conformance.reporting.json_report import error_document, finding_dict, render_json
 from conformance.reporting.junit import render_junit
+from conformance.reporting.markdown import render_markdown
 from conformance.reporting.model import Counts, Group, Report, Skipped, count, shown
 from conformance.reporting.output import (
     FORMATS,
@@ -41,6 +42,7 @@ __all__ = [
     "render_github",
     "render_json",
     "render_junit",
+    "render_markdown",
     "render_sarif",
     "render_text",
     "shown",

@@ -52,6 +52,7 @@ def render_github(report: Report, code: ExitCode) -> str:
         lines.append(group_heading(full))
         lines += [annotation(group, finding) for finding in group.findings]
     lines += [f"::notice title=not run::{_escape_data(not_run(s))}" for s in report.skipped]
+    lines += report.overview
     lines += [truncated_line(check, hidden) for check, hidden in truncated.items()]
     lines.append(summary(report, code))
     return "".join(line + "\n" for line in lines)

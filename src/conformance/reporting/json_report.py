@@ -11,6 +11,16 @@ conformance (``layout="findings"``)::
     {"ok": bool, "seed": int, "findings": [{"check", "severity", "target", "path", "message",
       "reproduce"}], "skipped": [{"family", "target", "reason"}]}
 
+diff (``layout="changes"``)::
+
+    {"ok": bool, "kind": str, "changes": [{"check": str, "severity":
+      "breaking"|"warning"|"info", "breaks": [str], "pointer": str|null, "path": str|null,
+      "message": str}], "inputs": [{"file", "kind", "description", "findings": [...]}]}
+
+``pointer`` (JSON Pointer) places a change in an OpenAPI document, ``path`` (JSONPath) in data,
+in NEW, or in OLD for what was removed; ``inputs`` are OLD then NEW, each with the findings of
+its own validation, and ``skipped`` says when the diff was not run (an input was invalid).
+
 Beside the documented fields: top-level ``tool``, ``version``, ``command``, and ``truncated``
 (``{check: findings not listed}``) when a limit shortened the list; a file's ``description``
 (its kind in words); a finding's ``pointer``, ``target``, ``reproduce``, ``seen_in``
@@ -25,7 +35,7 @@ from typing import Any
 from conformance import __version__
 from conformance.exit_codes import ExitCode
 from conformance.findings import Finding
-from conformance.reporting.model import Report, shown
+from conformance.reporting.model import Group, Report, shown
 from conformance.reporting.wording import path_of, pointer_of
 
 
@@ -55,22 +65,38 @@ def finding_dict(finding: Finding, *, flat: bool = False) -> dict[str, Any]:
     return entry
 
 
+def change_dict(change: Finding) -> dict[str, Any]:
+    """One change of ``diff``: every documented field, null where it has none."""
+    return {
+        "check": change.check,
+        "severity": change.severity,
+        "breaks": list(change.breaks),
+        "pointer": pointer_of(change),
+        "path": path_of(change),
+        "message": change.message,
+    }
+
+
+def _file_dict(group: Group) -> dict[str, Any]:
+    return {
+        "file": group.name,
+        "kind": group.kind,
+        **({"description": group.description} if group.description else {}),
+        "findings": [finding_dict(finding) for finding in group.findings],
+    }
+
+
 def report_dict(report: Report, code: ExitCode) -> dict[str, Any]:
     groups, truncated = shown(report)
     document: dict[str, Any] = {"ok": code == ExitCode.OK, **report.extra}
-    if report.layout == "findings":
+    if report.layout == "changes":
+        document["changes"] = [change_dict(f) for g in groups if g.changes for f in g.findings]
+        document["inputs"] = [_file_dict(group) for group in groups if not group.changes]
+    elif report.layout == "findings":
         flat = [finding_dict(f, flat=True) for group in groups for f in group.findings]
         document["findings"] = flat
     else:
-        document["files"] = [
-            {
-                "file": group.name,
-                "kind": group.kind,
-                **({"description": group.description} if group.description else {}),
-                "findings": [finding_dict(finding) for finding in group.findings],
-            }
-            for group in groups
-        ]
+        document["files"] = [_file_dict(group) for group in groups]
     if report.skipped or report.layout == "findings":
         document["skipped"] = [
             {"family": s.family, "target": s.target, "reason": s.reason} for s in report.skipped

@@ -7,6 +7,7 @@ that know nothing about where the findings came from.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -28,6 +29,8 @@ class Group:
     """The file that line and column refer to (annotations point at it), when there is one."""
     description: str | None = None
     """The kind in words, shown wherever the kind is: the user sees what the input was taken for."""
+    changes: bool = False
+    """Its findings are changes between two inputs (``diff``): breaking, warning or info."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +46,9 @@ class Skipped:
 class Report:
     command: Command
     groups: Sequence[Group]
-    layout: Literal["files", "findings"] = "files"
-    """JSON shape: findings inside ``files`` (validate, lint) or one flat ``findings`` list."""
+    layout: Literal["files", "findings", "changes"] = "files"
+    """JSON shape: findings inside ``files`` (validate, lint), one flat ``findings`` list
+    (conformance), or ``changes`` beside the ``inputs`` they were found between (diff)."""
     skipped: Sequence[Skipped] = ()
     per_check_limit: int | None = None
     """Print at most this many findings of one check; the rest are counted in ``truncated``."""
@@ -54,6 +58,9 @@ class Report:
     """A first line for text and GitHub output (conformance: the targets and the seed)."""
     stats: str | None = None
     """Appended to the summary line (conformance: requests and time)."""
+    overview: Sequence[str] = ()
+    """Lines before the summary in text and GitHub output: what was checked (conformance: the
+    check families that ran on each API, on how many answers, and how many passed)."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """More top-level JSON fields (conformance: ``seed``)."""
 
@@ -69,11 +76,18 @@ class Counts:
     acknowledged: int
     other: int = 0
     """Findings that never fail (``info`` changes of ``diff``)."""
+    breaking: int = 0
 
-    def describe(self) -> str:
-        parts = [_plural(self.errors, "error"), _plural(self.warnings, "warning")]
-        if self.other:
+    def describe(self, *, changes: bool = False) -> str:
+        """``1 error, 0 warnings``; of changes ``1 breaking, 0 warnings, 2 info``."""
+        if changes:
+            parts = [f"{self.breaking} breaking", _plural(self.warnings, "warning")]
             parts.append(f"{self.other} info")
+            parts += [_plural(self.errors, "error")] if self.errors else []
+        else:
+            parts = [_plural(self.errors, "error"), _plural(self.warnings, "warning")]
+            parts += [f"{self.breaking} breaking"] if self.breaking else []
+            parts += [f"{self.other} info"] if self.other else []
         if self.acknowledged:
             parts.append(f"{self.acknowledged} acknowledged")
         return ", ".join(parts)
@@ -81,17 +95,19 @@ class Counts:
 
 def count(findings: Iterable[Finding]) -> Counts:
     """Counts by severity: every finding, whatever a reporter prints."""
-    errors = warnings = acknowledged = other = 0
+    errors = warnings = acknowledged = other = breaking = 0
     for finding in findings:
         if finding.acknowledged:
             acknowledged += 1
+        elif finding.severity == "breaking":
+            breaking += 1
         elif finding.severity in FAILING:
             errors += 1
         elif finding.severity == "warning":
             warnings += 1
         else:
             other += 1
-    return Counts(errors, warnings, acknowledged, other)
+    return Counts(errors, warnings, acknowledged, other, breaking)
 
 
 def shown(report: Report) -> tuple[list[Group], dict[str, int]]:
@@ -110,7 +126,7 @@ def shown(report: Report) -> tuple[list[Group], dict[str, int]]:
                 kept.append(finding)
             else:
                 truncated[finding.check] = truncated.get(finding.check, 0) + 1
-        groups.append(Group(group.name, group.kind, kept, group.file, group.description))
+        groups.append(dataclasses.replace(group, findings=kept))
     return groups, truncated
 
 

@@ -21,24 +21,35 @@ from conformance.exit_codes import ExitCode
 from conformance.reporting.github import render_github
 from conformance.reporting.json_report import render_json
 from conformance.reporting.junit import render_junit
+from conformance.reporting.markdown import render_markdown
 from conformance.reporting.model import Report
 from conformance.reporting.sarif import render_sarif
 from conformance.reporting.text import render_text, use_colour
 from conformance.reporting.wording import summary
 
 FORMATS = ("text", "json", "github")
+MARKDOWN = "markdown"
+"""For a pull-request comment; offered by the commands whose report is one (``diff``)."""
+_STDOUT: dict[str, Callable[[Report, ExitCode], str]] = {
+    "json": render_json,
+    "github": render_github,
+    MARKDOWN: render_markdown,
+}
 _FILES: dict[str, tuple[str, Callable[[Report, ExitCode], str]]] = {
     "junit_xml": ("--junit-xml", render_junit),
     "sarif": ("--sarif", render_sarif),
 }
 
 
-def add_output_arguments(parser: argparse.ArgumentParser) -> None:
+def add_output_arguments(parser: argparse.ArgumentParser, *, markdown: bool = False) -> None:
+    """The output options; ``markdown`` offers ``--format markdown`` too."""
+    choices = (*FORMATS, MARKDOWN) if markdown else FORMATS
     parser.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=choices,
         default="text",
-        help="report on stdout: text (colour on a terminal), json, or github (annotations)",
+        help="report on stdout: text (colour on a terminal), json, github (annotations)"
+        + (", or markdown (a pull-request comment)" if markdown else ""),
     )
     parser.add_argument("--junit-xml", metavar="PATH", help="also write a JUnit XML report")
     parser.add_argument("--sarif", metavar="PATH", help="also write a SARIF 2.1.0 report")
@@ -71,10 +82,8 @@ def emit(
 ) -> None:
     """Print the report in the chosen format, and write the report files asked for."""
     out = sys.stdout if stdout is None else stdout
-    if args.format == "json":
-        rendered = render_json(report, code)
-    elif args.format == "github":
-        rendered = render_github(report, code)
+    if args.format in _STDOUT:
+        rendered = _STDOUT[args.format](report, code)
     else:
         rendered = render_text(report, code, colour=use_colour(out))
     files = [

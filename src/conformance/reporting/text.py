@@ -49,7 +49,10 @@ def finding_line(group: Group, finding: Finding, colour: bool = False) -> str:
 
 
 def group_heading(group: Group) -> str:
-    verdict = count(group.findings).describe() if group.findings else "valid"
+    if not group.findings:
+        verdict = "no changes" if group.changes else "valid"
+    else:
+        verdict = count(group.findings).describe(changes=group.changes)
     return f"== {group.name} [{group.description or group.kind}]: {verdict}"
 
 
@@ -60,6 +63,7 @@ def render_text(report: Report, code: ExitCode, *, colour: bool = False) -> str:
         lines.append(_paint(group_heading(full), "head", colour))
         lines += [finding_line(group, finding, colour) for finding in group.findings]
     lines += [_paint(not_run(skipped), "quiet", colour) for skipped in report.skipped]
+    lines += report.overview
     lines += [truncated_line(check, hidden) for check, hidden in truncated.items()]
     lines.append(summary(report, code))
     return "\n".join(lines) + "\n"

@@ -24,9 +24,12 @@ def place(finding: Finding) -> str:
     return " ".join(part for part in (pointer_of(finding), path_of(finding)) if part)
 
 
-def notes(finding: Finding) -> list[str]:
-    """What a reader should know beside the message, in reading order."""
+def notes(finding: Finding, *, breaks: bool = True) -> list[str]:
+    """What a reader should know beside the message, in reading order (whom a change breaks
+    too, unless a reporter shows that in a place of its own)."""
     found: list[str] = []
+    if breaks and finding.breaks:
+        found.append(f"breaks {', '.join(finding.breaks)}")
     if finding.seen_in is not None:
         seen, judged = finding.seen_in
         found.append(f"in {seen} of {judged} answers")
@@ -37,10 +40,10 @@ def notes(finding: Finding) -> list[str]:
     return found
 
 
-def message(finding: Finding) -> str:
+def message(finding: Finding, *, breaks: bool = True) -> str:
     """The message on one line, with its notes: ``... (in 20 of 20 answers)``."""
     text = finding.message.replace("\r", "\\r").replace("\n", "\\n")
-    extra = notes(finding)
+    extra = notes(finding, breaks=breaks)
     return f"{text} ({'; '.join(extra)})" if extra else text
 
 
@@ -55,8 +58,8 @@ def truncated_line(check: str, hidden: int) -> str:
 
 def summary(report: Report, code: ExitCode) -> str:
     """The last line of every human report: what was checked, the counts, and the exit code."""
-    groups = len(report.groups)
+    groups = sum(1 for group in report.groups if not group.changes)
     noun = report.noun if groups == 1 else f"{report.noun}s"
     stats = f"; {report.stats}" if report.stats else ""
-    counts = count(report.findings).describe()
+    counts = count(report.findings).describe(changes=any(g.changes for g in report.groups))
     return f"{groups} {noun} checked: {counts}{stats}. {describe_exit(code)}"

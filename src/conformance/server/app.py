@@ -2,17 +2,16 @@
 
 ``ReferenceApp`` knows nothing about sockets: the HTTP layer (``transport``) turns each request
 into a :class:`Request`, asks :meth:`ReferenceApp.respond` for a :class:`Response` and writes it.
-Every behaviour is a small overridable method so that a fault-injected variant is a subclass that
-changes one thing:
+Every behaviour is a small overridable method, so that a server breaking one thing (the tests'
+fault-injected servers) changes one method:
 
 - ``transform_registry(document)`` / ``transform_gateway(document)``: change the served data
-  (called once, at construction; the gateway list is derived from the transformed registry);
+  (called once, at construction; the gateway list is derived from the registry as given);
 - ``registry_body()`` / ``gateway_body()``: change the exact bytes;
 - ``registry_response()`` / ``gateway_response()``: change status or headers;
 - ``respond(request)``: change anything per request (delays, flakiness, dying).
 
-A variant with options of its own sets them before calling ``super().__init__`` (the data hooks
-run there). An app serves one server once: stopping the server sets ``stopping`` for good.
+An app serves one server once: stopping the server sets ``stopping`` for good.
 """
 
 from __future__ import annotations
@@ -31,13 +30,10 @@ REGISTRY_PATH = "/v1/public/model-registry/models"
 GATEWAY_PATH = "/v1/models"
 ALLOWED_METHODS = ("GET", "HEAD")
 
-# The real registry (Express) sends the charset; the real gateway sends bare application/json.
-# The bodies mirror the real services byte for byte, but the reference server sends the charset
-# on both: it is the implementation that passes every check, hygiene included (conformance
-# --strict warns about a missing charset). ``GatewayWithoutCharset`` in tests/support/faults
-# serves the real gateway's header.
+# What production sends (the real data's README): Express names the charset, the gateway sends
+# bare application/json, which RFC 8259 section 11 makes just as right.
 REGISTRY_CONTENT_TYPE = "application/json; charset=utf-8"
-GATEWAY_CONTENT_TYPE = "application/json; charset=utf-8"
+GATEWAY_CONTENT_TYPE = "application/json"
 
 
 @dataclass(frozen=True)
@@ -73,7 +69,7 @@ class ReferenceApp:
         document = self.transform_registry(copy.deepcopy(original))
         self.registry_document = document
         self._registry_bytes = self.registry.body if document == original else encode_json(document)
-        self.gateway_document = self.transform_gateway(derive_gateway_list(document))
+        self.gateway_document = self.transform_gateway(derive_gateway_list(original))
         self._gateway_bytes = encode_json(self.gateway_document)
 
     # -- data hooks --------------------------------------------------------------------------
@@ -108,7 +104,7 @@ class ReferenceApp:
     def not_found(self, request: Request) -> Response:
         del request
         body = encode_json({"error": {"message": "Not Found", "type": "not_found"}})
-        return Response(404, body, "application/json; charset=utf-8")
+        return Response(404, body, REGISTRY_CONTENT_TYPE)
 
     def route(self, request: Request) -> Response:
         handlers = {REGISTRY_PATH: self.registry_response, GATEWAY_PATH: self.gateway_response}

@@ -1,10 +1,12 @@
-"""Where the served registry comes from: the shipped default or a user's file, validated.
+"""Where the served registry comes from: the shipped default or a user's file, checked.
 
-A registry is accepted only if it is strict JSON, a success response (``{data, error: null}``;
-a bare ``data`` object is wrapped), valid against the strict generated models, free of semantic
-errors, and every ``trainingDate`` converts to a gateway ``created``. The bytes served are the
-bytes read (wrapped without re-encoding when bare), so numbers keep their exact spelling; the
-user's file is only ever read.
+A registry is accepted only if it is strict JSON, a registry success response
+(``{data, error: null}``) or its bare ``data`` object (wrapped as the real API wraps it), and
+``check_document`` finds no error in it nor in the gateway list derived from it; every
+``trainingDate`` must convert to a gateway ``created``. Anything else is refused with one line
+saying what the file is (kinds are told as ``validate`` tells them) and its first error in
+``validate``'s words. The bytes served are the bytes read (wrapped without re-encoding when
+bare), so numbers keep their exact spelling; the user's file is only ever read.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from conformance.checks import check_document
 from conformance.errors import InputError
+from conformance.findings import Finding
 from conformance.jsonload import parse_json, read_source
-from conformance.jsonpath import to_jsonpath
 from conformance.server.gateway_list import derive_gateway_list
-from conformance.server.semantics import semantic_errors
 
 DEFAULT_REGISTRY_RESOURCE = "default_registry.json"
 _BOM = b"\xef\xbb\xbf"
@@ -26,7 +28,7 @@ _BOM = b"\xef\xbb\xbf"
 
 @dataclass(frozen=True)
 class LoadedRegistry:
-    """A validated registry success response: the exact bytes to serve and their parsed value."""
+    """A checked registry success response: the exact bytes to serve and their parsed value."""
 
     body: bytes
     document: dict[str, Any]
@@ -44,50 +46,57 @@ def registry_from_file(path: Path) -> LoadedRegistry:
 
 
 def registry_from_bytes(raw: bytes, source: str) -> LoadedRegistry:
+    from conformance.validation.kinds import KIND_DESCRIPTIONS, detect_kind
+
     document = parse_json(raw, source)
     # parse_json tolerates a byte-order mark (RFC 8259 8.1); a networked JSON text must not
     # carry one, so it is not served.
     raw = raw.removeprefix(_BOM)
-    body, document = _as_success_response(raw, document, source)
-    _check_schema(body, source)
-    _check_semantics(document, source)
-    try:
-        derive_gateway_list(document)
-    except InputError as exc:
-        raise InputError(f"{source}: {exc}") from None
+    kind = detect_kind(document)
+    if kind in ("models", "models-error"):
+        raise InputError(
+            f"{source}: this is a {KIND_DESCRIPTIONS[kind]}, not a registry; serve takes a "
+            "registry response ({data, error}) or its data object"
+        )
+    if kind == "registry-response" and document.get("data") is None:
+        error = document.get("error")
+        if isinstance(error, str):
+            raise InputError(f"{source}: is an error response ({error!r}), not a registry")
+    kind = kind or "registry-response"
+    _refuse_errors(check_document(document, kind), raw, document, source, kind)
+    if kind == "registry":
+        # The bare data object, wrapped as the real API wraps it, keeping its bytes.
+        body, document = (
+            b'{"data":' + raw.strip() + b',"error":null}',
+            {"data": document, "error": None},
+        )
+    else:
+        body = raw
+    gateway = derive_gateway_list(document)
+    for model, entry in zip(document["data"]["models"], gateway["data"], strict=True):
+        if entry["created"] is None:
+            raise InputError(
+                f"{source}: trainingDate {model['trainingDate']!r} of {model['id']!r} is not an "
+                "ISO 8601 timestamp: the gateway cannot derive its created"
+            )
+    _refuse_errors(check_document(gateway, "models"), None, gateway, source, "models")
     return LoadedRegistry(body=body, document=document, source=source)
 
 
-def _as_success_response(raw: bytes, document: Any, source: str) -> tuple[bytes, dict[str, Any]]:
-    if not isinstance(document, dict):
-        raise InputError(f"{source}: expected a JSON object, found {type(document).__name__}")
-    if "models" in document and "data" not in document:
-        # A bare ModelRegistryResponse: wrap it the way the real API does, keeping its bytes.
-        wrapped = b'{"data":' + raw.strip() + b',"error":null}'
-        return wrapped, {"data": document, "error": None}
-    if document.get("data") is None and isinstance(document.get("error"), str):
-        raise InputError(f"{source}: is an error response ({document['error']!r}), not a registry")
-    return raw, document
+def _refuse_errors(
+    findings: list[Finding], raw: bytes | None, document: Any, source: str, kind: str
+) -> None:
+    """One line for the first error, worded as ``validate`` words it; warnings are served."""
+    errors = [finding for finding in findings if finding.fails]
+    if not errors:
+        return
+    from conformance.reporting import Group, finding_line
+    from conformance.validation.files import with_positions
+    from conformance.validation.kinds import KIND_DESCRIPTIONS
 
-
-def _check_schema(body: bytes, source: str) -> None:
-    from pydantic import ValidationError
-
-    from generated.registry import ModelRegistrySuccess
-
-    try:
-        ModelRegistrySuccess.model_validate_json(body, strict=True)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        first = errors[0]
-        where = to_jsonpath(tuple(first["loc"]))
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        message = " ".join(str(first["msg"]).split())
-        raise InputError(f"{source}: {where}: {message}{more}") from None
-
-
-def _check_semantics(document: dict[str, Any], source: str) -> None:
-    problems = semantic_errors(document)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise InputError(f"{source}: {problems[0]}{more}")
+    if raw is not None:
+        errors = with_positions(errors, raw, document)
+    first = finding_line(Group(source, kind, file=source if raw is not None else None), errors[0])
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    what = "" if raw is not None else f" (in the {KIND_DESCRIPTIONS[kind]} derived from it)"
+    raise InputError(f"{first.splitlines()[0]}{more}{what}")

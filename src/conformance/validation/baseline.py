@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from conformance.checks.catalog import finding
+from conformance.catalog import finding
 from conformance.errors import InputError
 from conformance.findings import Finding
 from conformance.jsonload import parse_json, read_source
 from conformance.locate import locate
-from conformance.reporting import Group
+from conformance.reporting import Group, path_of, pointer_of
 
 BASELINE_NAME = "lint-baseline.json"
 _KEYS = ("document", "check", "pointer", "path")
@@ -55,7 +55,7 @@ def document_name(group: Group) -> str:
 
 
 def key_of(group: Group, found: Finding) -> Key:
-    return (document_name(group), found.check, found.pointer, found.path)
+    return (document_name(group), found.check, pointer_of(found), path_of(found))
 
 
 def apply_baselines(groups: Sequence[Group], baselines: Sequence[Baseline]) -> list[Group]:
@@ -76,7 +76,8 @@ def apply_baselines(groups: Sequence[Group], baselines: Sequence[Baseline]) -> l
     for baseline in baselines:
         stale = _stale(baseline, used, linted)
         if stale:
-            result.append(Group(baseline.source, "baseline", stale, file=baseline.source))
+            source = baseline.source
+            result.append(Group(source, "baseline", stale, source, "lint baseline"))
     return result
 
 
@@ -91,7 +92,7 @@ def _stale(baseline: Baseline, used: set[Key], linted: set[str]) -> list[Finding
         line, column = positions[("acknowledged", index)]
         stale.append(
             dataclasses.replace(
-                finding("lint.baseline-stale", message, f"$.acknowledged[{index}]"),
+                finding("lint.baseline-stale", message, ("acknowledged", index)),
                 line=line,
                 column=column,
             )

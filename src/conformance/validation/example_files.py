@@ -12,16 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from conformance.checks.catalog import finding
-from conformance.checks.schema import check_document
+from conformance.catalog import finding
+from conformance.checks import check_document
 from conformance.errors import InputError
 from conformance.findings import Finding
 from conformance.jsonload import parse_json, read_source
-from conformance.jsonpath import to_jsonpath, to_pointer
 from conformance.reporting import Group
-from conformance.validation.examples import known_kinds
 from conformance.validation.files import with_positions
+from conformance.validation.kinds import KIND_DESCRIPTIONS
 from conformance.validation.yamldoc import YamlDocument
+from generated.schemas import RESPONSE_KINDS
 
 MANIFEST = "manifest.json"
 _FIELDS = ("file", "document", "operation", "status")
@@ -102,7 +102,7 @@ def _lint_one(directory: Path, entry: Declared, document: YamlDocument) -> Group
         )
     raw = read_source(source)
     value = parse_json(raw, source)
-    kind = known_kinds().get((entry.operation, entry.status))
+    kind = RESPONSE_KINDS.get((method.upper(), path), {}).get(entry.status)
     findings: list[Finding] = []
     if kind is not None:
         findings = check_document(value, kind)
@@ -110,10 +110,10 @@ def _lint_one(directory: Path, entry: Declared, document: YamlDocument) -> Group
         from conformance.checks.openapi_schema import schema_problems
 
         problems = schema_problems(document.value, (*media_at, "schema"), value)
-        findings = [finding("schema", message, to_jsonpath(at)) for at, message in problems]
-    pointer = to_pointer(media_at)
-    findings = [dataclasses.replace(f, pointer=pointer) for f in findings]
-    return Group(source, kind or "example", with_positions(findings, raw, value), file=source)
+        findings = [finding("schema", message, at) for at, message in problems]
+    findings = [dataclasses.replace(f, pointer=media_at) for f in findings]
+    described = KIND_DESCRIPTIONS[kind] if kind else f"example of the {target}"
+    return Group(source, kind or "example", with_positions(findings, raw, value), source, described)
 
 
 def _get(value: Any, location: tuple[str, ...]) -> Any:

@@ -33,7 +33,16 @@ def validate_source(
         )
     findings = with_positions(check_document(document, chosen), raw, document)
     file = None if source == "-" else source
-    return Group(name, chosen, findings, file=file, description=KIND_DESCRIPTIONS[chosen])
+    return Group(name, chosen, findings, file=file, description=describe(chosen, given=bool(kind)))
+
+
+def describe(kind: str, *, given: bool) -> str:
+    """The kind in words, and whether it was detected: the user sees what was assumed."""
+    if given:
+        return KIND_DESCRIPTIONS[kind]
+    if kind == "registry":  # a live answer lacking its wrapper would pass as one
+        return f"{KIND_DESCRIPTIONS[kind]}, detected; an HTTP answer? --kind registry-response"
+    return f"{KIND_DESCRIPTIONS[kind]}, detected"
 
 
 def with_positions(findings: list[Finding], raw: bytes, document: Any) -> list[Finding]:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from conformance.checks.catalog import finding
+from conformance.catalog import finding
+from conformance.checks import check_document
 from conformance.checks.openapi_schema import schema_problems
-from conformance.checks.schema import check_document
-from conformance.findings import Finding
-from conformance.jsonpath import Location, to_jsonpath, to_pointer
-from conformance.locate import parse_jsonpath
+from conformance.findings import Finding, Location
 from conformance.reporting import Group
 from conformance.validation.examples import Example, find_examples
 from conformance.validation.yamldoc import YamlDocument, load_yaml
@@ -23,7 +21,7 @@ def lint_document(text: str, name: str, file: str | None = None) -> tuple[Group,
     if isinstance(document.value, dict):
         for example in find_examples(document.value):
             findings += example_findings(document, example)
-    return Group(name, "openapi", findings, file=file), document
+    return Group(name, "openapi", findings, file, "OpenAPI document"), document
 
 
 def openapi_findings(document: YamlDocument) -> list[Finding]:
@@ -42,28 +40,30 @@ def openapi_findings(document: YamlDocument) -> list[Finding]:
 
 
 def example_findings(document: YamlDocument, example: Example) -> list[Finding]:
-    """The example's findings: ``path`` inside the example, ``pointer`` to it in the document."""
+    """The example's findings: ``location`` inside the example, ``pointer`` to it in the
+    document, line and column where the value sits in the document."""
     if example.kind is not None:
         found = check_document(example.value, example.kind)
     elif example.schema_at is not None and isinstance(document.value, dict):
         problems = schema_problems(document.value, example.schema_at, example.value)
-        found = [finding("schema", message, to_jsonpath(at)) for at, message in problems]
+        found = [finding("schema", message, at) for at, message in problems]
     else:
         return []
     return [
-        _placed(document, f, (*example.location, *parse_jsonpath(f.path or "$")), example.location)
+        _placed(document, f, (*example.location, *(f.location or ())), example.location)
         for f in found
     ]
 
 
 def _placed(
-    document: YamlDocument, found: Finding, location: Location, pointer_to: Location | None = None
+    document: YamlDocument, found: Finding, at: Location, pointer: Location | None = None
 ) -> Finding:
-    """With the line and column of ``location`` and the JSON pointer of ``pointer_to`` (by
-    default the location itself)."""
-    line, column = document.position(location) or (None, None)
-    pointer = to_pointer(location if pointer_to is None else pointer_to)
-    return dataclasses.replace(found, pointer=pointer, line=line, column=column)
+    """With the line and column of ``at`` in the document and ``pointer`` (by default ``at``
+    itself: a finding about the document, not inside an example)."""
+    line, column = document.position(at) or (None, None)
+    return dataclasses.replace(
+        found, pointer=at if pointer is None else pointer, line=line, column=column
+    )
 
 
 def _as_in(value: Any, location: tuple[Any, ...]) -> tuple[str | int, ...]:

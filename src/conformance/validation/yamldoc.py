@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from conformance.errors import InputError
-from conformance.jsonpath import Location
+from conformance.findings import Location
 
 Path = tuple[str | int, ...]
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"

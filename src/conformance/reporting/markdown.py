@@ -1,0 +1,94 @@
+"""Markdown for a pull-request comment: a short summary table first, the details after.
+
+    ### helicone-contract diff: `old.json` → `new.json`
+    | severity | check | count |          one row per check that fired, worst first
+    #### changes: 1 breaking, 0 warnings, 2 info
+    | severity | check | where | what |   failing and warning rows in full (changes: and
+                                          whom each breaks);
+    <details> info (2) ... </details>     what breaks nobody folded away
+
+Every cell is escaped (``|``, newlines, backticks in code spans), so input text cannot break
+the table or inject markup.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from conformance.exit_codes import ExitCode
+from conformance.findings import FAILING, Finding
+from conformance.reporting.model import Group, Report, shown
+from conformance.reporting.text import group_heading
+from conformance.reporting.wording import message, not_run, place, summary, truncated_line
+
+_RANK = {"error": 0, "breaking": 0, "warning": 1, "info": 2}
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def _code(text: str) -> str:
+    fence = "``" if "`" in text else "`"
+    padding = " " if fence == "``" else ""
+    return f"{fence}{padding}{_cell(text)}{padding}{fence}"
+
+
+def _table(head: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows]
+
+
+def _title(report: Report) -> str:
+    names = [group.name for group in report.groups if not group.changes]
+    joined = " → " if report.command == "diff" else ", "
+    return f"### helicone-contract {report.command}: {joined.join(_code(n) for n in names)}"
+
+
+def _overview(report: Report) -> list[str]:
+    fired = Counter((f.severity, f.check) for f in report.findings if not f.acknowledged)
+    if not fired:
+        return []
+    ordered = sorted(fired.items(), key=lambda item: (_RANK.get(item[0][0], 3), item[0][1]))
+    rows = [[severity, _code(check), str(number)] for (severity, check), number in ordered]
+    return _table(["severity", "check", "count"], rows)
+
+
+def _loud(finding: Finding) -> bool:
+    return not finding.acknowledged and finding.severity in (*FAILING, "warning")
+
+
+def _rows(findings: list[Finding], changes: bool) -> list[list[str]]:
+    rows = []
+    for f in sorted(findings, key=lambda f: _RANK.get(f.severity, 3)):
+        row = [f.severity, _code(f.check), _code(place(f)) if place(f) else ""]
+        row.append(_cell(message(f, breaks=not changes)))
+        rows.append([*row, ", ".join(f.breaks) or "nobody"] if changes else row)
+    return rows
+
+
+def _details(group: Group, full: Group) -> list[str]:
+    lines = [f"#### {_cell(group_heading(full).removeprefix('== '))}"]
+    loud = [f for f in group.findings if _loud(f)]
+    quiet = [f for f in group.findings if not _loud(f)]
+    head = ["severity", "check", "where", "what", *(["breaks"] if group.changes else [])]
+    if loud:
+        lines += ["", *_table(head, _rows(loud, group.changes))]
+    if quiet:
+        lines += ["", f"<details><summary>{len(quiet)} more, failing nothing</summary>", ""]
+        lines += [*_table(head, _rows(quiet, group.changes)), "", "</details>"]
+    return lines
+
+
+def render_markdown(report: Report, code: ExitCode) -> str:
+    groups, truncated = shown(report)
+    lines = [_title(report), ""]
+    overview = _overview(report)
+    lines += [*overview, ""] if overview else []
+    for group, full in zip(groups, report.groups, strict=True):
+        if full.findings or full.changes:
+            lines += [*_details(group, full), ""]
+    lines += [f"- {_cell(not_run(skipped))}" for skipped in report.skipped]
+    lines += [f"- {_cell(truncated_line(c, hidden))}" for c, hidden in truncated.items()]
+    lines += ["", f"**{_cell(summary(report, code))}**"]
+    return "\n".join(lines).strip("\n").replace("\n\n\n", "\n\n") + "\n"
