@@ -51,7 +51,8 @@ def pair(
         for model_id, k in new_keys.items():
             if new_counts[k] == 1 and k in wanted:
                 result.renamed[model_id] = wanted[k]
-        gone = [m for m in gone if m not in result.renamed.values()]
+        paired = set(result.renamed.values())
+        gone = [m for m in gone if m not in paired]
         fresh = [m for m in fresh if m not in result.renamed]
     result.added, result.removed = fresh, gone
     return result
