@@ -1,0 +1,156 @@
+"""Validate a parsed document with openapi-spec-validator, on a value with nothing to fetch.
+
+``check`` first makes every reference local and sound (``refs.resolve_references``: URLs and
+files that may not be read refused, allowed files bundled in, dangling references and loops of
+bare references refused, each a problem), then runs openapi-spec-validator on that value. Its
+resolver handlers refuse every scheme there is, so even a reference this package failed to see
+could not make it fetch a URL or open a file: the attempt is a problem, never a request.
+
+Each validator error becomes one ``Problem`` located at its deepest cause
+(openapi-spec-validator's first error is typically "the whole response is not valid under any
+of the given schemas"; its sub-errors say why and where). An exception raised inside the
+validator becomes ``ValidatorFailed``: one line naming the document and the place the
+validator was visiting.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from specload.errors import InvalidDocument, ValidatorFailed
+from specload.problems import EXTERNAL_REF, OPENAPI, Problem
+from specload.reading import DEFAULT_LIMITS, Document, Limits, Pointer
+from specload.refs import Resolution, pointer_text, resolve_references, typed
+
+_MAX_MESSAGE = 300
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A document after ``check``: its problems, and its value made self-contained."""
+
+    document: Document
+    value: Any
+    """The document's value with every ``$ref`` local and resolvable (files bundled in,
+    refused references replaced by ``{}``): safe to give to any validator or generator."""
+    problems: list[Problem] = field(default_factory=list)
+    """In document order; empty when the document is valid."""
+    resolution: Resolution | None = field(default=None, repr=False)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+    def position(self, pointer: Pointer) -> tuple[int, int]:
+        """Line and column of ``pointer`` (a place in ``value``) in the document's text."""
+        if self.resolution is not None:
+            return self.resolution.position(self.document, pointer)
+        return self.document.position(pointer)
+
+
+def check(
+    document: Document, *, allow_file_refs: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> Checked:
+    """Every problem of ``document``. File references are followed only with
+    ``allow_file_refs``, inside the document's folder, the files read within ``limits``.
+    Raises ``ValidatorFailed`` when openapi-spec-validator itself fails."""
+    if not isinstance(document.value, dict):
+        line, column = document.position(())
+        problem = Problem(OPENAPI, (), "not an OpenAPI document (not a mapping)", line, column)
+        return Checked(document, document.value, [problem])
+    resolution = resolve_references(document, allow_file_refs=allow_file_refs, limits=limits)
+    checked = Checked(document, resolution.value, [], resolution)
+    found = [*resolution.problems, *_validator_problems(checked)]
+    found.sort(key=lambda problem: (problem.line, problem.column))
+    return Checked(document, resolution.value, found, resolution)
+
+
+def require_valid(
+    document: Document, *, allow_file_refs: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> Checked:
+    """``check``, raising ``InvalidDocument`` for the first problem:
+    ``name:line:column: /pointer: cause``."""
+    checked = check(document, allow_file_refs=allow_file_refs, limits=limits)
+    if checked.problems:
+        first = checked.problems[0]
+        message = f"{pointer_text(first.pointer) or '/'}: {first.message}"
+        raise InvalidDocument(document.name, message, first.line, first.column)
+    return checked
+
+
+def _validator_problems(checked: Checked) -> list[Problem]:
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
+    version = str(checked.value.get("openapi", ""))
+    base = OpenAPIV31SpecValidator if version.startswith("3.1.") else OpenAPIV30SpecValidator
+    confined = type("ConfinedSpecValidator", (base,), {"resolver_handlers": _RefuseAll()})
+    try:
+        return [_problem(checked, error) for error in confined(checked.value).iter_errors()]
+    except _Refused as refused:
+        pointer = typed(checked.value, _visiting(refused))
+        line, column = checked.position(pointer)
+        message = f"{refused.uri!r} was not followed: only references inside the document are"
+        return [Problem(EXTERNAL_REF, pointer, message, line, column)]
+    except Exception as exc:  # noqa: BLE001  # whatever the validator raises is one line
+        pointer = typed(checked.value, _visiting(exc))
+        line, column = checked.position(pointer)
+        where = pointer_text(pointer) or "/"
+        message = f"{where}: openapi-spec-validator failed here ({type(exc).__name__})"
+        raise ValidatorFailed(checked.document.name, message, line, column) from None
+
+
+class _Refused(Exception):
+    def __init__(self, uri: str) -> None:
+        super().__init__(uri)
+        self.uri = uri
+
+
+def _refuse(uri: str) -> Any:
+    raise _Refused(uri)
+
+
+class _RefuseAll(Mapping[str, Any]):
+    """Resolver handlers claiming every scheme: jsonschema-path falls back to ``urlopen`` for
+    a scheme it has no handler for, so this mapping has one for each, and each refuses."""
+
+    def __getitem__(self, scheme: str) -> Any:
+        return _refuse
+
+    def __contains__(self, scheme: object) -> bool:
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("<all_urls>", "file", "http", "https"))
+
+    def __len__(self) -> int:
+        return 4
+
+
+def _problem(checked: Checked, error: Any) -> Problem:
+    cause = max(_all(error), key=lambda e: len(e.absolute_path))
+    pointer = typed(checked.value, tuple(cause.absolute_path))
+    message = str(cause.message).splitlines()[0] if cause.message else type(error).__name__
+    if len(message) > _MAX_MESSAGE:
+        message = message[: _MAX_MESSAGE - 3] + "..."
+    line, column = checked.position(pointer)
+    return Problem(OPENAPI, pointer, message, line, column)
+
+
+def _all(error: Any) -> list[Any]:
+    """The error and every sub-error of its anyOf/oneOf failures, depth first."""
+    return [error, *(e for sub in getattr(error, "context", None) or [] for e in _all(sub))]
+
+
+def _visiting(exc: BaseException) -> tuple[Any, ...]:
+    """Where the validator was when it raised: the innermost ``SchemaPath`` among the locals
+    of the frames the exception went through."""
+    from jsonschema_path import SchemaPath
+
+    for frame, _ in reversed(list(traceback.walk_tb(exc.__traceback__))):
+        for local in frame.f_locals.values():
+            if isinstance(local, SchemaPath):
+                return tuple(local.parts)
+    return ()
