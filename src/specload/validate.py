@@ -15,6 +15,7 @@ validator was visiting.
 
 from __future__ import annotations
 
+import json
 import traceback
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -23,9 +24,10 @@ from typing import Any
 from specload.errors import InvalidDocument, ValidatorFailed
 from specload.problems import EXTERNAL_REF, OPENAPI, Problem
 from specload.reading import DEFAULT_LIMITS, Document, Limits, Pointer
-from specload.refs import Resolution, pointer_text, resolve_references, typed
+from specload.refs import Resolution, lookup, pointer_text, resolve_references, typed
 
 _MAX_MESSAGE = 300
+_MAX_SHOWN = 60
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def check(
         return Checked(document, document.value, [problem])
     resolution = resolve_references(document, allow_file_refs=allow_file_refs, limits=limits)
     checked = Checked(document, resolution.value, [], resolution)
-    found = [*resolution.problems, *_validator_problems(checked)]
+    found = [*resolution.problems, *_innermost(_validator_problems(checked))]
     found.sort(key=lambda problem: (problem.line, problem.column))
     return Checked(document, resolution.value, found, resolution)
 
@@ -81,6 +83,20 @@ def require_valid(
     return checked
 
 
+def _innermost(problems: list[Problem]) -> list[Problem]:
+    """Without the problems that only sum up others inside them ("this response is not valid
+    under any of the given schemas" around the schema that is not)."""
+    pointers = {problem.pointer for problem in problems}
+    return [
+        problem
+        for problem in problems
+        if not any(
+            other[: len(problem.pointer)] == problem.pointer and other != problem.pointer
+            for other in pointers
+        )
+    ]
+
+
 def _validator_problems(checked: Checked) -> list[Problem]:
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
@@ -88,7 +104,9 @@ def _validator_problems(checked: Checked) -> list[Problem]:
     base = OpenAPIV31SpecValidator if version.startswith("3.1.") else OpenAPIV30SpecValidator
     confined = type("ConfinedSpecValidator", (base,), {"resolver_handlers": _RefuseAll()})
     try:
-        return [_problem(checked, error) for error in confined(checked.value).iter_errors()]
+        errors = list(confined(checked.value).iter_errors())
+        places = _places(checked.value) if errors else {}
+        return [_problem(checked, error, places) for error in errors]
     except _Refused as refused:
         pointer = typed(checked.value, _visiting(refused))
         line, column = checked.position(pointer)
@@ -129,14 +147,38 @@ class _RefuseAll(Mapping[str, Any]):
         return 4
 
 
-def _problem(checked: Checked, error: Any) -> Problem:
+def _problem(checked: Checked, error: Any, places: dict[int, Pointer]) -> Problem:
+    """The error at its deepest cause. openapi-spec-validator validates each schema on its
+    own, so an error's path may be relative to that schema (it then leads nowhere from the
+    top): the error's instance, found by identity in the document, says where it is."""
     cause = max(_all(error), key=lambda e: len(e.absolute_path))
-    pointer = typed(checked.value, tuple(cause.absolute_path))
+    steps: tuple[Any, ...] = tuple(cause.absolute_path)
+    base = places.get(id(error.instance))
+    if base is not None and not lookup(checked.value, tuple(error.absolute_path))[0]:
+        steps = (*base, *steps[len(error.absolute_path) :])
+    pointer = typed(checked.value, steps)
     message = str(cause.message).splitlines()[0] if cause.message else type(error).__name__
+    for shown in (repr(cause.instance), json.dumps(cause.instance, separators=(",", ":"))):
+        if len(shown) > _MAX_SHOWN and message.startswith(shown):  # a whole object, quoted
+            message = "this value" + message[len(shown) :]
     if len(message) > _MAX_MESSAGE:
         message = message[: _MAX_MESSAGE - 3] + "..."
     line, column = checked.position(pointer)
     return Problem(OPENAPI, pointer, message, line, column)
+
+
+def _places(value: Any) -> dict[int, Pointer]:
+    """id -> location of every mapping and list in ``value`` (the first, if shared)."""
+    places: dict[int, Pointer] = {}
+    stack: list[tuple[Any, Pointer]] = [(value, ())]
+    while stack:
+        node, at = stack.pop()
+        if not isinstance(node, dict | list) or id(node) in places:
+            continue
+        places[id(node)] = at
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        stack += [(child, (*at, key)) for key, child in items]
+    return places
 
 
 def _all(error: Any) -> list[Any]:

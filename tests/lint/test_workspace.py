@@ -28,7 +28,9 @@ def test_a_new_finding_fails_while_known_ones_stay_acknowledged(workspace: Path,
     _edit(REGISTRY, "                            providerSlug: anthropic\n", "")
     result = cli("lint")
     assert result.code == 1
-    assert result.out.endswith("3 files checked: 1 error, 0 warnings, 10 acknowledged\n")
+    assert result.out.endswith(
+        "3 files checked: 1 error, 0 warnings, 24 acknowledged. exit 1: failing findings\n"
+    )
     (new,) = [
         line
         for line in result.out.splitlines()
@@ -44,7 +46,7 @@ def test_stale_baseline_entry_is_a_warning(workspace: Path, cli: Cli) -> None:
     Path("specs/lint-baseline.json").write_text(json.dumps(baseline, indent=2))
     found = [f for f in _findings(cli) if f["check"] == "lint.baseline-stale"]
     assert [(f["file"], f["path"], f["line"], f["severity"]) for f in found] == [
-        ("specs/lint-baseline.json", "$.acknowledged[10]", 74, "warning")
+        ("specs/lint-baseline.json", "$.acknowledged[24]", 172, "warning")
     ]
     assert cli("lint").code == 0
     assert cli("lint", "--strict").code == 1
@@ -144,15 +146,19 @@ def test_unusable_documents_exit_2_with_one_line_each(workspace: Path, cli: Cli)
         "helicone-contract: error: twice.yaml:2:1: duplicate key 'openapi'",
         "helicone-contract: error: absent.yaml: no such file",
     ]
-    assert "== specs/ai-gateway.openapi.yaml (openapi): valid" in result.out
+    assert "== specs/ai-gateway.openapi.yaml [OpenAPI document]: valid" in result.out
 
 
-def test_no_documents_here_is_a_usage_error(
+def test_outside_a_checkout_the_carried_documents_are_linted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
 ) -> None:
+    from generated._documents import DOCUMENTS
+
     monkeypatch.chdir(tmp_path)
-    result = cli("lint")
-    assert result.code == 2
-    assert result.err == (
-        "helicone-contract: error: no *.openapi.yaml in specs/ here; pass the documents to lint\n"
-    )
+    report = json.loads(cli("lint", "--no-baseline", "--format", "json").out)
+    assert [(f["file"], f["description"]) for f in report["files"]] == [
+        (name, "OpenAPI document carried by the tool") for name in DOCUMENTS
+    ]
+    (registry,) = [f for f in report["files"] if f["file"] == "model-registry.openapi.yaml"]
+    assert registry["findings"][0]["check"] == "schema.wrapper-missing"
+    assert registry["findings"][0]["line"] == 32

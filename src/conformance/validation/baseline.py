@@ -3,10 +3,11 @@
     {"acknowledged": [{"document": "model-registry.openapi.yaml", "check": "schema",
       "pointer": "/paths/...", "path": "$.models[0].inputModalities[0]", "reason": "..."}]}
 
-A finding matches an entry on document file name, check, pointer and path (never on line or
-wording, which change with unrelated edits). It is then still reported, marked acknowledged,
-and does not fail. An entry for a linted document that matches nothing is reported as
-``lint.baseline-stale`` (a warning): the defect may have been fixed upstream.
+A finding matches an entry on document file name, check, pointer and path, rendered as the
+reports render them (never on line or wording, which change with unrelated edits). It is then
+still reported, marked acknowledged, and does not fail. An entry for a linted document that
+matches nothing is reported as ``lint.baseline-stale`` (a warning): the defect may have been
+fixed upstream.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from conformance.checks.catalog import finding
+from conformance.catalog import finding
 from conformance.errors import InputError
 from conformance.findings import Finding
 from conformance.jsonload import parse_json, read_source
 from conformance.locate import locate
-from conformance.reporting import Group
+from conformance.reporting import Group, path_of, pointer_of
 
 BASELINE_NAME = "lint-baseline.json"
 _KEYS = ("document", "check", "pointer", "path")
@@ -55,7 +56,9 @@ def document_name(group: Group) -> str:
 
 
 def key_of(group: Group, found: Finding) -> Key:
-    return (document_name(group), found.check, found.pointer, found.path)
+    """The finding as a baseline entry names it: places rendered as the reports show them,
+    so an entry is what a user copies from a report."""
+    return (document_name(group), found.check, pointer_of(found), path_of(found))
 
 
 def apply_baselines(groups: Sequence[Group], baselines: Sequence[Baseline]) -> list[Group]:
@@ -91,7 +94,7 @@ def _stale(baseline: Baseline, used: set[Key], linted: set[str]) -> list[Finding
         line, column = positions[("acknowledged", index)]
         stale.append(
             dataclasses.replace(
-                finding("lint.baseline-stale", message, f"$.acknowledged[{index}]"),
+                finding("lint.baseline-stale", message, ("acknowledged", index)),
                 line=line,
                 column=column,
             )

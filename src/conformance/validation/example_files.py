@@ -12,16 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from conformance.checks.catalog import finding
-from conformance.checks.schema import check_document
+import specload
+from conformance.catalog import finding
+from conformance.checks import check_document
 from conformance.errors import InputError
 from conformance.findings import Finding
 from conformance.jsonload import parse_json, read_source
-from conformance.jsonpath import to_jsonpath, to_pointer
 from conformance.reporting import Group
 from conformance.validation.examples import known_kinds
 from conformance.validation.files import with_positions
-from conformance.validation.yamldoc import YamlDocument
 
 MANIFEST = "manifest.json"
 _FIELDS = ("file", "document", "operation", "status")
@@ -54,7 +53,7 @@ def read_manifest(directory: Path) -> list[Declared]:
     return declared
 
 
-def lint_example_files(directory: Path, documents: dict[str, YamlDocument]) -> list[Group]:
+def lint_example_files(directory: Path, documents: dict[str, specload.Checked]) -> list[Group]:
     """Groups for the declared files of the documents linted (by file name), and strays."""
     declared = read_manifest(directory)
     groups = [
@@ -77,7 +76,7 @@ def lint_example_files(directory: Path, documents: dict[str, YamlDocument]) -> l
     return groups
 
 
-def _lint_one(directory: Path, entry: Declared, document: YamlDocument) -> Group:
+def _lint_one(directory: Path, entry: Declared, document: specload.Checked) -> Group:
     source = str(directory / entry.file)
     method, _, path = entry.operation.partition(" ")
     media_at = (
@@ -110,9 +109,8 @@ def _lint_one(directory: Path, entry: Declared, document: YamlDocument) -> Group
         from conformance.checks.openapi_schema import schema_problems
 
         problems = schema_problems(document.value, (*media_at, "schema"), value)
-        findings = [finding("schema", message, to_jsonpath(at)) for at, message in problems]
-    pointer = to_pointer(media_at)
-    findings = [dataclasses.replace(f, pointer=pointer) for f in findings]
+        findings = [finding("schema", message, at) for at, message in problems]
+    findings = [dataclasses.replace(f, pointer=media_at) for f in findings]
     return Group(source, kind or "example", with_positions(findings, raw, value), file=source)
 
 

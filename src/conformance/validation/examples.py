@@ -2,8 +2,8 @@
 
 Examples sit on media types (``example``, ``examples.*.value``: responses, request bodies,
 parameters, in paths and in components), on parameters, and on schemas (``example``). A
-response example of an operation whose schema this project knows (``REGISTRY_RESPONSES``,
-``GATEWAY_RESPONSES``) is checked as that document kind, with the generated types; any other
+response example of an operation whose schema this project knows (codegen's
+``RESPONSE_KINDS``) is checked as that document kind, with the generated types; any other
 is checked against the schema beside it. ``$ref``-ed examples are checked where they are
 defined only when a schema sits beside them there, so they are skipped.
 """
@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from conformance.checks.schema import KINDS
-from generated.schemas import GATEWAY_RESPONSES, REGISTRY_RESPONSES
+from generated.schemas import RESPONSE_KINDS
 
 Path = tuple[str | int, ...]
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -37,13 +36,10 @@ class Example:
 
 def known_kinds() -> dict[tuple[str, str], str]:
     """("GET /v1/models", "200") -> "models", for every response whose schema we generated."""
-    by_definition = {definition: kind for kind, definition in KINDS.items()}
     return {
-        (operation, status): by_definition[definition]
-        for table in (REGISTRY_RESPONSES, GATEWAY_RESPONSES)
-        for operation, responses in table.items()
-        for status, definition in responses.items()
-        if definition in by_definition
+        (f"{method} {path}", status): kind
+        for (method, path), statuses in RESPONSE_KINDS.items()
+        for status, kind in statuses.items()
     }
 
 
