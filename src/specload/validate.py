@@ -153,18 +153,36 @@ def _problem(checked: Checked, error: Any, places: dict[int, Pointer]) -> Proble
     top): the error's instance, found by identity in the document, says where it is."""
     cause = max(_all(error), key=lambda e: len(e.absolute_path))
     steps: tuple[Any, ...] = tuple(cause.absolute_path)
-    base = places.get(id(error.instance))
-    if base is not None and not lookup(checked.value, tuple(error.absolute_path))[0]:
-        steps = (*base, *steps[len(error.absolute_path) :])
+    path = tuple(error.absolute_path)
+    if not lookup(checked.value, path)[0]:
+        root = _validated_root(checked.value, path, error.instance, places)
+        steps = (*root, *steps) if root is not None else steps
     pointer = typed(checked.value, steps)
     message = str(cause.message).splitlines()[0] if cause.message else type(error).__name__
-    for shown in (repr(cause.instance), json.dumps(cause.instance, separators=(",", ":"))):
+    compact = json.dumps(cause.instance, separators=(",", ":"), sort_keys=True, default=str)
+    for shown in (repr(cause.instance), compact):
         if len(shown) > _MAX_SHOWN and message.startswith(shown):  # a whole object, quoted
             message = "this value" + message[len(shown) :]
     if len(message) > _MAX_MESSAGE:
         message = message[: _MAX_MESSAGE - 3] + "..."
     line, column = checked.position(pointer)
     return Problem(OPENAPI, pointer, message, line, column)
+
+
+def _validated_root(
+    value: Any, path: tuple[Any, ...], instance: Any, places: dict[int, Pointer]
+) -> Pointer | None:
+    """Where the schema an error's relative ``path`` starts from is: the container the error's
+    instance is itself (by identity), or else the first from which ``path`` leads to it."""
+    found = places.get(id(instance))
+    if found is not None and isinstance(instance, dict | list):
+        return found[: len(found) - len(path)] if len(found) >= len(path) else None
+    for at in sorted(places.values(), key=len):
+        container = lookup(value, at)[1]
+        reached, target = lookup(container, path)
+        if reached and target == instance and type(target) is type(instance):
+            return at
+    return None
 
 
 def _places(value: Any) -> dict[int, Pointer]:

@@ -46,7 +46,18 @@ def _problem_finding(problem: specload.Problem) -> Finding:
 
 
 def example_findings(checked: specload.Checked, example: Example) -> list[Finding]:
-    """The example's findings: ``location`` inside the example, ``pointer`` to it."""
+    """The example's findings: ``location`` inside the example, ``pointer`` to it. A failure
+    of the validator on it is ``specload.ValidatorFailed``: the document and the example."""
+    try:
+        return _example_findings(checked, example)
+    except Exception as exc:  # noqa: BLE001  # a hostile schema must not end in a traceback
+        line, column = checked.position(example.location)
+        where = specload.pointer_text(example.location)
+        message = f"{where}: checking this example failed ({type(exc).__name__})"
+        raise specload.ValidatorFailed(checked.document.name, message, line, column) from None
+
+
+def _example_findings(checked: specload.Checked, example: Example) -> list[Finding]:
     if example.kind is not None:
         found = check_document(example.value, example.kind)
     elif example.schema_at is not None and isinstance(checked.value, dict):
