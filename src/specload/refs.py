@@ -159,7 +159,7 @@ class _Resolver:
                     continue
                 key = target.relative_to(self.root_folder or target.parent).as_posix()
                 if key not in self.resolution.origins:
-                    self.resolution.origins[key] = at
+                    self.resolution.origins[key] = (*at, "$ref")
                     loaded = self.read(target, key)
                     bundle = self.resolution.value.setdefault(BUNDLE_KEY, {})
                     bundle[key] = loaded.value
