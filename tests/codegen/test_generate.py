@@ -24,18 +24,18 @@ def fresh_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _files(root: Path) -> list[str]:
-    """Every generated file below ``root``, as relative paths (caches left out)."""
+def _files(folder: Path) -> list[str]:
     return sorted(
-        str(path.relative_to(root))
-        for path in root.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
     )
 
 
 def test_fresh_build_matches_the_committed_golden_files(fresh_build: Path) -> None:
     built = _files(fresh_build)
     assert built == _files(GENERATED)
+    assert {"reader/__init__.py", "reader/registry.py", "reader/gateway.py"} <= set(built)
     for name in built:
         assert (fresh_build / name).read_bytes() == (GENERATED / name).read_bytes(), name
 
@@ -72,7 +72,9 @@ def _class_names(module: Path) -> list[str]:
     return names
 
 
-@pytest.mark.parametrize("module", ["registry.py", "gateway.py"])
+@pytest.mark.parametrize(
+    "module", ["registry.py", "gateway.py", "reader/registry.py", "reader/gateway.py"]
+)
 def test_names_are_readable(module: str) -> None:
     names = _class_names(GENERATED / module)
     assert names
@@ -80,6 +82,52 @@ def test_names_are_readable(module: str) -> None:
         assert not re.search(r"\d$", name), name
         assert name not in {"Datum", "String", "Object", "Model1"}, name
         assert "_" not in name, name
+
+
+@pytest.mark.parametrize("module", ["registry", "gateway"])
+def test_the_reader_has_the_strict_models_names(module: str) -> None:
+    assert _class_names(GENERATED / f"{module}.py") == _class_names(
+        GENERATED / "reader" / f"{module}.py"
+    )
+
+
+READER_USE = """
+from typing import Literal
+from pydantic import TypeAdapter
+from generated.reader.registry import InputModality, ModelRegistryItem, ModelRegistryResult
+from generated.reader.registry import ModelRegistrySuccess
+
+def modalities(body: bytes) -> list[str]:
+    result = TypeAdapter(ModelRegistryResult).validate_json(body)
+    if isinstance(result, ModelRegistrySuccess):
+        return [m for item in result.data.models for m in item.inputModalities]
+    return []
+
+def known(item: ModelRegistryItem) -> None:
+    reveal_type(item.inputModalities)
+    text: InputModality = "text"
+    unseen: InputModality = "pdf"
+"""
+
+
+def test_reader_passes_mypy_strict_and_keeps_the_known_literals_visible(
+    fresh_build: Path, tmp_path: Path
+) -> None:
+    shutil.copytree(fresh_build, tmp_path / "generated")
+    (tmp_path / "use.py").write_text(READER_USE, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "use.py"],
+        cwd=tmp_path,
+        env={"MYPYPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    revealed = (
+        "list[Literal['text'] | Literal['image'] | Literal['audio'] | Literal['video'] | str]"
+    )
+    assert revealed in result.stdout
 
 
 def test_renamed_and_lifted_names_exist() -> None:
@@ -165,6 +213,26 @@ def test_broken_spec_stops_generation_and_touches_nothing(
     assert expected in lines[0]
     assert sorted(p.name for p in out.iterdir()) == ["registry.py"]
     assert sentinel.read_text(encoding="utf-8") == "# the committed models\n"
+
+
+def test_check_names_a_drifted_reader_file_and_generate_removes_a_stale_one(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "generated"
+    shutil.copytree(GENERATED, out)
+    (out / "reader" / "gateway.py").write_text("# edited by hand\n", encoding="utf-8")
+    (out / "reader" / "old_module.py").write_text("# no longer generated\n", encoding="utf-8")
+    check = [sys.executable, "-m", "codegen", "check", "--out", str(out)]
+    result = subprocess.run(check, cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "reader/gateway.py, reader/old_module.py" in result.stderr
+    assert "reader/registry.py" not in result.stderr
+    generate = [sys.executable, "-m", "codegen", "generate", "--out", str(out)]
+    subprocess.run(generate, cwd=REPO, capture_output=True, check=True)
+    assert not (out / "reader" / "old_module.py").exists()
+    assert _files(out) == _files(GENERATED)
+    result = subprocess.run(check, cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
 
 
 def test_check_reports_drift_by_file(tmp_path: Path) -> None:

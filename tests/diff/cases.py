@@ -167,7 +167,7 @@ DOCUMENT_CASES = [
          (("diff.property-removed", f"{GW_200}/properties/data/items/properties/owned_by"),)),
     Case("type changed", REGISTRY_SPEC,
          _edit("components.schemas.ModelEndpoint.properties.supportsPtb.type", "string"),
-         (("diff.type-changed", "/components/schemas/ModelEndpoint/properties/supportsPtb/type"),)),  # noqa: E501
+         (("diff.type-changed", "/components/schemas/ModelEndpoint/properties/supportsPtb/type"),)),
     Case("type changed in an inline schema", GATEWAY_SPEC,
          lambda d: _gw_model(d)["properties"]["created"].update(type="number"),
          (("diff.type-changed", f"{GW_200}/properties/data/items/properties/created/type"),)),
@@ -238,7 +238,7 @@ DOCUMENT_CASES = [
     Case("example changed", REGISTRY_SPEC,
          _edit("paths./v1/public/model-registry/models.get.responses.200.content."
                "application/json.examples.Example 1.value.total", 151),
-         (("diff.example-changed", f"{REG_OP}/responses/200/content/application~1json/examples"),)),  # noqa: E501
+         (("diff.example-changed", f"{REG_OP}/responses/200/content/application~1json/examples"),)),
     Case("operationId changed", REGISTRY_SPEC,
          lambda d: _reg_op(d).update(operationId="ListModels"),
          (("diff.annotation-changed", f"{REG_OP}/operationId"),)),
@@ -299,7 +299,7 @@ def _renamed_and_changed(doc: Any) -> None:
 PRICE = "$.data.models[2].endpoints[0].pricing.prompt"
 
 REGISTRY_CASES = [
-    Case("model removed", "registry", _remove_model, (("diff.model-removed", "$.data.models[1]"),)),  # noqa: E501
+    Case("model removed", "registry", _remove_model, (("diff.model-removed", "$.data.models[1]"),)),
     Case("model added", "registry", _add_model, (("diff.model-added", "$.data.models[10]"),)),
     Case("model renamed, nothing else changed", "registry",
          lambda d: _models(d)[4].update(id="o4-mini-2025-04-16"),

@@ -90,7 +90,8 @@ def test_an_invalid_input_is_reported_and_nothing_is_compared(workdir: Path, cli
     assert "== broken.json [NEW, model registry response ({data, error}), detected]: 1 error" in (
         result.out
     )
-    assert "broken.json:1:" in result.out and "error[schema]" in result.out
+    assert "broken.json:1:" in result.out
+    assert "error[schema]" in result.out
     assert "diff: not run: NEW not valid: changes found in it could not be trusted" in result.out
     assert "== changes" not in result.out
     report = json.loads(cli("diff", "--format", "json", "old.json", "broken.json").out)
@@ -198,3 +199,57 @@ def test_real_files_against_themselves(cli: Cli) -> None:
         result = cli("diff", str(path), str(path))
         assert (result.code, result.err) == (0, "")
         assert "no changes" in result.out
+
+
+@pytest.mark.parametrize(
+    ("edit", "finding"),
+    [
+        ({"$ref": "#/components/schemas/Nowhere"},
+         "error[openapi] /components/schemas/ModelRegistryItem: "
+         "$ref '#/components/schemas/Nowhere' does not resolve"),
+        ({"type": "objekt"}, "error[openapi] /components/schemas/ModelRegistryItem: "
+         '{"type":"objekt"} is not valid under any of the schemas listed in the \'oneOf\' '
+         "keyword (and 1 more)"),
+    ],
+)  # fmt: skip
+def test_an_invalid_document_is_reported_and_nothing_is_compared(
+    workdir: Path, cli: Cli, edit: dict[str, str], finding: str
+) -> None:
+    document = json.loads(Path("new.yaml").read_text())
+    document["components"]["schemas"]["ModelRegistryItem"] = edit
+    Path("invalid.yaml").write_text(json.dumps(document))
+    result = cli("diff", "old.yaml", "invalid.yaml")
+    assert result.code == 1
+    assert "== invalid.yaml [NEW, OpenAPI document]: 1 error, 0 warnings" in result.out
+    assert f"invalid.yaml: {finding}" in result.out
+    assert "diff: not run: NEW not valid" in result.out
+
+
+def test_a_document_of_another_openapi_version_is_invalid(workdir: Path, cli: Cli) -> None:
+    document = json.loads(Path("old.yaml").read_text())
+    document["openapi"] = "3.1.0"
+    Path("v31.yaml").write_text(json.dumps(document))
+    result = cli("diff", "v31.yaml", "new.yaml")
+    assert result.code == 1
+    assert "v31.yaml: error[openapi] openapi '3.1.0': not an OpenAPI 3.0 document" in result.out
+
+
+def test_a_document_nested_beyond_reason_is_unusable(workdir: Path, cli: Cli) -> None:
+    deep = "a:\n" + "".join(" " * (2 * depth) + "- \n" for depth in range(1, 3)) + "[" * 5000
+    Path("deep.yaml").write_text(deep)
+    result = cli("diff", "deep.yaml", "new.yaml")
+    assert result.code == 2
+    assert result.err.startswith("helicone-contract: error: deep.yaml")
+    assert result.err.count("\n") == 1
+
+
+def test_a_yaml_document_on_stdin_is_recognised(
+    workdir: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # git show HEAD~1:specs/model-registry.openapi.yaml | helicone-contract diff - new.yaml
+    text = Path(REGISTRY_SPEC).read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    result = cli("diff", "-", "new.yaml")
+    assert result.code == 0
+    assert "== <stdin> [OLD, OpenAPI document]: valid" in result.out
+    assert "warning[diff.enum-value-added]" in result.out

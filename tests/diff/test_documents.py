@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conformance.diff.documents import diff_documents
-from conformance.diff.inputs import load_openapi, openapi_findings
+from conformance.diff.openapi import load_openapi, openapi_findings
 from conformance.jsonpath import to_pointer
 from tests.diff.cases import DOCUMENT_CASES, GATEWAY_SPEC, ITEM, REGISTRY_SPEC, Case, pair, spec
 from tests.support.paths import SPECS
@@ -54,9 +54,10 @@ def test_a_status_written_as_a_number_is_the_same_status() -> None:
 def test_a_recursive_schema_terminates_and_its_change_is_reported_once() -> None:
     old = spec(REGISTRY_SPEC)
     schemas = old["components"]["schemas"]
+    tree = {"$ref": "#/components/schemas/Tree"}
     schemas["Tree"] = {
         "type": "object",
-        "properties": {"children": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}}},
+        "properties": {"children": {"type": "array", "items": tree}},
     }
     schemas["ModelRegistryItem"]["properties"]["tree"] = {"$ref": "#/components/schemas/Tree"}
     new = copy.deepcopy(old)
@@ -123,3 +124,23 @@ def test_messages_name_what_changed() -> None:
     new["components"]["schemas"]["ModelRegistryItem"]["properties"]["id"]["maxLength"] = 200
     messages = sorted(change.message for change in diff_documents(old, new))
     assert messages == ['enum value "newcloud" added', "maxLength (absent) → 200"]
+
+
+def test_schemas_nested_beyond_the_stack_are_unusable_not_a_crash() -> None:
+    from conformance.diff.compare import changes_between
+    from conformance.diff.inputs import Input
+    from conformance.errors import InputError
+    from conformance.reporting import Group
+
+    def document(leaf: str) -> Any:
+        schema: dict[str, Any] = {"type": leaf}
+        for _ in range(5000):
+            schema = {"type": "array", "items": schema}
+        doc = spec(REGISTRY_SPEC)
+        doc["components"]["schemas"]["ModelRegistryItem"]["properties"]["deep"] = schema
+        return doc
+
+    old, new = (Input(role, document(leaf), Group(f"{role}.yaml", "openapi"))
+                for role, leaf in (("OLD", "string"), ("NEW", "number")))  # fmt: skip
+    with pytest.raises(InputError, match=r"^NEW\.yaml: schemas nested too deeply to compare$"):
+        changes_between(old, new)

@@ -4,14 +4,19 @@ hypothesis-jsonschema 0.23.1 fails with current hypothesis releases, and the sub
 ($ref, type incl. null, enum, properties/required/additionalProperties, items, anyOf), so the
 strategies are written here. ``valid(schema)`` draws instances the schema accepts;
 ``mutated(schema)`` draws an instance with exactly one position broken in a way the schema
-certainly rejects, together with the JSONPath-ish location of the break.
+certainly rejects, together with the JSONPath-ish location of the break (``structural=True``: only
+breaks of structure, which the reader models must reject too: a wrong type, ``null`` included, or
+a required key missing). ``widened(schema)`` draws an instance with exactly one position widened
+the way an upstream change widens a document, so the schema rejects it but a tolerant reader must
+not: a string no enum member spells, or a new key where ``additionalProperties`` is false.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 Schema = dict[str, Any]
@@ -28,6 +33,27 @@ _ANY_JSON = st.recursive(
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_KEYS, inner, max_size=3)),
     max_leaves=6,
 )
+
+
+# Names of the kind upstream adds every few weeks: a provider, an author, a modality, a parameter.
+_NEW_NAMES = ["newcloud", "new-lab", "pdf", "max_thinking_tokens", "OPENAI_V2", "TEXT", ""]
+
+
+def _widenable(schema: Schema) -> bool:
+    """Whether the schema itself (not what it holds) is closed where a reader must be open."""
+    if "enum" in schema:
+        return schema.get("type") == "string"
+    return _is_object(schema) and schema.get("additionalProperties") is False
+
+
+def _is_object(schema: Schema) -> bool:
+    return schema.get("type") == "object" or "properties" in schema
+
+
+def _at(instance: Any, location: tuple[str | int, ...]) -> Any:
+    for step in location:
+        instance = instance[step]
+    return instance
 
 
 def _replace(instance: Any, location: tuple[str | int, ...], value: Any) -> Any:
@@ -90,23 +116,44 @@ class SchemaStrategies:
         extras = st.dictionaries(_KEYS.filter(lambda k: k not in properties), values, max_size=2)
         return st.builds(lambda b, e: {**e, **b}, base, extras)
 
-    def mutated(self, schema: Schema) -> st.SearchStrategy[tuple[Any, str]]:
+    def mutated(
+        self, schema: Schema, *, structural: bool = False
+    ) -> st.SearchStrategy[tuple[Any, str]]:
         """An instance the schema rejects, and where it was broken.
 
         A valid instance is drawn, one of its positions is chosen uniformly (so the deep, numerous
         leaves are broken as often as they occur), and the value there is replaced with one its
         own schema certainly rejects.
         """
+        return self._changed_once(
+            schema, lambda _: True, lambda sub, _: self._wrong_here(sub, structural=structural)
+        )
+
+    def widened(self, schema: Schema) -> st.SearchStrategy[tuple[Any, str]]:
+        """An instance the schema rejects only for a value or key it has never seen, and where.
+
+        As ``mutated``, over the positions that can be widened: a string enum, or an object closed
+        by ``additionalProperties: false``. An instance without one is never drawn.
+        """
+        return self._changed_once(schema, _widenable, self._widened_here)
+
+    def _changed_once(
+        self,
+        schema: Schema,
+        eligible: Callable[[Schema], bool],
+        change: Callable[[Schema, Any], st.SearchStrategy[Any]],
+    ) -> st.SearchStrategy[tuple[Any, str]]:
         if "anyOf" in self.resolve(schema):
-            raise ValueError("break each anyOf branch on its own: a break may satisfy another")
+            raise ValueError("change each anyOf branch on its own: a change may satisfy another")
 
         @st.composite
         def draw(draw_fn: st.DrawFn) -> tuple[Any, str]:
             instance = draw_fn(self.valid(schema))
-            positions = list(self._positions(schema, instance, ()))
+            positions = [p for p in self._positions(schema, instance, ()) if eligible(p[1])]
+            assume(positions)
             location, sub_schema = draw_fn(st.sampled_from(positions))
-            wrong = draw_fn(self._wrong_here(sub_schema))
-            return _replace(instance, location, wrong), "$" + "".join(
+            changed = draw_fn(change(sub_schema, _at(instance, location)))
+            return _replace(instance, location, changed), "$" + "".join(
                 f"[{step}]" if isinstance(step, int) else f".{step}" for step in location
             )
 
@@ -128,8 +175,21 @@ class SchemaStrategies:
                 if key in instance:
                     yield from self._positions(sub_schema, instance[key], (*location, key))
 
-    def _wrong_here(self, schema: Schema) -> st.SearchStrategy[Any]:
-        """Values this very schema rejects: wrong type, not in enum, missing/extra keys."""
+    def _widened_here(self, schema: Schema, current: Any) -> st.SearchStrategy[Any]:
+        """``current`` widened where this very schema is closed: a new enum value or a new key."""
+        if "enum" in schema:
+            return st.one_of(st.sampled_from(_NEW_NAMES), _TEXT).filter(
+                lambda value: value not in schema["enum"]
+            )
+        new_keys = _KEYS.filter(lambda key: key not in schema.get("properties", {}))
+        return st.dictionaries(new_keys, _ANY_JSON, min_size=1, max_size=2).map(
+            lambda extra: {**current, **extra}
+        )
+
+    def _wrong_here(self, schema: Schema, *, structural: bool = False) -> st.SearchStrategy[Any]:
+        """Values this very schema rejects. Breaks of structure: a wrong type (``null`` included)
+        or a required key missing; unless ``structural``, also a string outside the enum or an
+        extra key where none is allowed."""
         types = schema.get("type")
         allowed = set(types) if isinstance(types, list) else {types} if types else set()
         wrong_types: dict[str, st.SearchStrategy[Any]] = {
@@ -145,7 +205,7 @@ class SchemaStrategies:
         if "integer" in allowed:
             wrong_types["number"] = st.sampled_from([1.5, -0.25])
         options = [s for name, s in wrong_types.items() if name not in allowed]
-        if "enum" in schema:
+        if "enum" in schema and not structural:
             options.append(
                 st.sampled_from(["pdf", "not-a-member", "TEXT"]).filter(
                     lambda v: v not in schema["enum"]
@@ -159,6 +219,6 @@ class SchemaStrategies:
                         lambda inst: {k: v for k, v in inst.items() if k != required[0]}
                     )
                 )
-            if schema.get("additionalProperties") is False:
+            if schema.get("additionalProperties") is False and not structural:
                 options.append(self.valid(schema).map(lambda inst: {**inst, "unexpectedKey": 1}))
         return st.one_of(options)

@@ -43,7 +43,10 @@ def compared_kind(old: Input, new: Input) -> str:
 def changes_between(old: Input, new: Input) -> list[Finding]:
     family = _FAMILIES[old.kind]
     if family == OPENAPI:
-        return diff_documents(old.value, new.value)
+        try:
+            return diff_documents(old.value, new.value)
+        except RecursionError:  # schemas nested thousands deep: valid, but not worth a stack
+            raise InputError(f"{new.group.name}: schemas nested too deeply to compare") from None
     if family == "registry":
         return diff_registries(_data(old), _base(old), _data(new), _base(new))
     return diff_model_lists(old.value, new.value)

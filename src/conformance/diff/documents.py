@@ -83,7 +83,8 @@ def _operation(walk: SchemaComparison, sides: _Sides) -> None:
         if code in old_codes:
             _response(walk, sides.child(walk, "responses").child(walk, code))
         else:
-            walk.add("diff.status-added", f"status {code} added", (*sides.new_at, "responses", code))
+            at = (*sides.new_at, "responses", code)
+            walk.add("diff.status-added", f"status {code} added", at)
     for code in old_codes:
         if code not in new_codes:
             at = (*sides.old_at, "responses", code)

@@ -79,7 +79,8 @@ def apply_baselines(groups: Sequence[Group], baselines: Sequence[Baseline]) -> l
     for baseline in baselines:
         stale = _stale(baseline, used, linted)
         if stale:
-            result.append(Group(baseline.source, "baseline", stale, file=baseline.source))
+            source = baseline.source
+            result.append(Group(source, "baseline", stale, source, "lint baseline"))
     return result
 
 

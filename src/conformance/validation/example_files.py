@@ -19,8 +19,9 @@ from conformance.errors import InputError
 from conformance.findings import Finding
 from conformance.jsonload import parse_json, read_source
 from conformance.reporting import Group
-from conformance.validation.examples import known_kinds
 from conformance.validation.files import with_positions
+from conformance.validation.kinds import KIND_DESCRIPTIONS
+from generated.schemas import RESPONSE_KINDS
 
 MANIFEST = "manifest.json"
 _FIELDS = ("file", "document", "operation", "status")
@@ -101,7 +102,7 @@ def _lint_one(directory: Path, entry: Declared, document: specload.Checked) -> G
         )
     raw = read_source(source)
     value = parse_json(raw, source)
-    kind = known_kinds().get((entry.operation, entry.status))
+    kind = RESPONSE_KINDS.get((method.upper(), path), {}).get(entry.status)
     findings: list[Finding] = []
     if kind is not None:
         findings = check_document(value, kind)
@@ -111,7 +112,8 @@ def _lint_one(directory: Path, entry: Declared, document: specload.Checked) -> G
         problems = schema_problems(document.value, (*media_at, "schema"), value)
         findings = [finding("schema", message, at) for at, message in problems]
     findings = [dataclasses.replace(f, pointer=media_at) for f in findings]
-    return Group(source, kind or "example", with_positions(findings, raw, value), file=source)
+    described = KIND_DESCRIPTIONS[kind] if kind else f"example of the {target}"
+    return Group(source, kind or "example", with_positions(findings, raw, value), source, described)
 
 
 def _get(value: Any, location: tuple[str, ...]) -> Any:

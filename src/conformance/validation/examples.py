@@ -2,8 +2,8 @@
 
 Examples sit on media types (``example``, ``examples.*.value``: responses, request bodies,
 parameters, in paths and in components), on parameters, and on schemas (``example``). A
-response example of an operation whose schema this project knows (codegen's
-``RESPONSE_KINDS``) is checked as that document kind, with the generated types; any other
+response example of an operation whose kind codegen knows (``generated.schemas.RESPONSE_KINDS``)
+is checked as that document kind, with the generated types; any other
 is checked against the schema beside it. ``$ref``-ed examples are checked where they are
 defined only when a schema sits beside them there, so they are skipped.
 """
@@ -32,15 +32,6 @@ class Example:
     """A known document kind (checked with check_document), or None."""
     schema_at: Path | None
     """The schema to check against when ``kind`` is None (None: nothing to check against)."""
-
-
-def known_kinds() -> dict[tuple[str, str], str]:
-    """("GET /v1/models", "200") -> "models", for every response whose schema we generated."""
-    return {
-        (f"{method} {path}", status): kind
-        for (method, path), statuses in RESPONSE_KINDS.items()
-        for status, kind in statuses.items()
-    }
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -75,7 +66,6 @@ def _parameter(parameter: Any, at: Path) -> Iterator[Example]:
 def find_examples(document: dict[str, Any]) -> list[Example]:
     """All examples of ``document`` in document order of their containers."""
     found: list[Example] = []
-    kinds = known_kinds()
     for path, item in _dict(document.get("paths")).items():
         at_item = ("paths", path)
         for index, parameter in enumerate(_list(_dict(item).get("parameters"))):
@@ -87,7 +77,7 @@ def find_examples(document: dict[str, Any]) -> list[Example]:
                 found += _parameter(parameter, (*at_op, "parameters", index))
             found += _content(operation.get("requestBody"), (*at_op, "requestBody"))
             for status, response in _dict(operation.get("responses")).items():
-                kind = kinds.get((f"{method.upper()} {path}", str(status)))
+                kind = RESPONSE_KINDS.get((method.upper(), path), {}).get(str(status))
                 found += _content(response, (*at_op, "responses", status), kind)
     components = _dict(document.get("components"))
     for section in ("responses", "requestBodies"):
