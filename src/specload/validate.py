@@ -107,12 +107,13 @@ def _validator_problems(checked: Checked) -> list[Problem]:
         errors = list(confined(checked.value).iter_errors())
         places = _places(checked.value) if errors else {}
         return [_problem(checked, error, places) for error in errors]
-    except _Refused as refused:
-        pointer = typed(checked.value, _visiting(refused))
-        line, column = checked.position(pointer)
-        message = f"{refused.uri!r} was not followed: only references inside the document are"
-        return [Problem(EXTERNAL_REF, pointer, message, line, column)]
     except Exception as exc:  # noqa: BLE001  # whatever the validator raises is one line
+        refused = _refusal(exc)
+        if refused is not None:
+            pointer = typed(checked.value, _visiting(exc))
+            line, column = checked.position(pointer)
+            message = f"{refused.uri!r} was not followed: only references inside the document are"
+            return [Problem(EXTERNAL_REF, pointer, message, line, column)]
         pointer = typed(checked.value, _visiting(exc))
         line, column = checked.position(pointer)
         where = pointer_text(pointer) or "/"
@@ -124,6 +125,18 @@ class _Refused(Exception):
     def __init__(self, uri: str) -> None:
         super().__init__(uri)
         self.uri = uri
+
+
+def _refusal(exc: BaseException) -> _Refused | None:
+    """The refusal behind ``exc`` (the resolver library wraps what its handlers raise)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, _Refused):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def _refuse(uri: str) -> Any:
