@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 
-_DEFAULT_MAX_MIB = 16
+_MIB = 1024 * 1024
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    import specload
     from conformance.reporting.output import add_output_arguments
 
+    default_mib = specload.DEFAULT_LIMITS.max_bytes // _MIB
     parser.add_argument(
         "specs",
         nargs="*",
@@ -42,15 +44,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-size",
         type=int,
-        default=_DEFAULT_MAX_MIB,
+        default=default_mib,
         metavar="MIB",
         help=f"refuse documents larger than this many MiB, files they refer to included "
-        f"(default {_DEFAULT_MAX_MIB})",
+        f"(default {default_mib})",
     )
     add_output_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    import dataclasses
     import sys
 
     import specload
@@ -61,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.max_size <= 0:
         raise UsageError("--max-size must be a positive number of MiB")
-    limits = specload.Limits(max_bytes=args.max_size * 1024 * 1024)
+    limits = dataclasses.replace(specload.DEFAULT_LIMITS, max_bytes=args.max_size * _MIB)
     specs = args.specs or default_specs()
     check_report_paths(args, [*specs, *([args.baseline] if args.baseline else [])])
     use_baseline = not args.no_baseline
