@@ -162,3 +162,17 @@ def test_outside_a_checkout_the_carried_documents_are_linted(
     (registry,) = [f for f in report["files"] if f["file"] == "model-registry.openapi.yaml"]
     assert registry["findings"][0]["check"] == "schema.wrapper-missing"
     assert registry["findings"][0]["line"] == 32
+    assert report["ok"] is False
+
+
+def test_outside_a_checkout_the_carried_baseline_acknowledges_the_upstream_defects(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("lint")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.endswith(
+        "2 files checked: 0 errors, 0 warnings, 24 acknowledged. exit 0: no failing finding\n"
+    )
+    Path("empty.json").write_text('{"acknowledged": []}')
+    assert cli("lint", "--baseline", "empty.json").code == 1

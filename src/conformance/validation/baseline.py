@@ -38,7 +38,11 @@ class Baseline:
 
 
 def load_baseline(source: str) -> Baseline:
-    raw = read_source(source)
+    return parse_baseline(read_source(source), source)
+
+
+def parse_baseline(raw: bytes, source: str) -> Baseline:
+    """A baseline from its bytes; ``source`` names it in messages and reports."""
     value = parse_json(raw, source)
     entries = value.get("acknowledged") if isinstance(value, dict) else None
     if not isinstance(entries, list):

@@ -12,12 +12,19 @@ from pathlib import Path
 import specload
 from conformance.errors import InputError
 from conformance.reporting import Group
-from conformance.validation.baseline import BASELINE_NAME, Baseline, apply_baselines, load_baseline
+from conformance.validation.baseline import (
+    BASELINE_NAME,
+    Baseline,
+    apply_baselines,
+    load_baseline,
+    parse_baseline,
+)
 from conformance.validation.example_files import MANIFEST, lint_example_files
 from conformance.validation.lint_document import lint_document
 
 DEFAULT_SPECS = Path("specs")
 CARRIED = "OpenAPI document carried by the tool"
+CARRIED_BASELINE = f"{BASELINE_NAME} (carried by the tool)"
 
 
 @dataclass
@@ -66,7 +73,8 @@ def lint_specs(
 
 
 def lint_carried(baseline: str | None, use_baseline: bool) -> LintResult:
-    """Lint the documents the tool carries (``generated._documents``), by their file names."""
+    """Lint the documents the tool carries (``generated._documents``), by their file names,
+    with the baseline carried beside them (or ``baseline``, when given)."""
     from generated._documents import DOCUMENTS
 
     result = LintResult()
@@ -79,6 +87,11 @@ def lint_carried(baseline: str | None, use_baseline: bool) -> LintResult:
         result.groups.append(group)
     if use_baseline and baseline is not None:
         _apply(result, baseline, [])
+    elif use_baseline:
+        from generated._lint_baseline import BASELINE
+
+        carried = parse_baseline(BASELINE.encode("utf-8"), CARRIED_BASELINE)
+        result.groups = apply_baselines(result.groups, [carried])
     return result
 
 
