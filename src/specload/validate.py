@@ -65,7 +65,7 @@ def check(
         return Checked(document, document.value, [problem])
     resolution = resolve_references(document, allow_file_refs=allow_file_refs, limits=limits)
     checked = Checked(document, resolution.value, [], resolution)
-    found = [*resolution.problems, *_innermost(_validator_problems(checked))]
+    found = [*resolution.problems, *_validator_problems(checked)]
     found.sort(key=lambda problem: (problem.line, problem.column))
     return Checked(document, resolution.value, found, resolution)
 
@@ -83,18 +83,28 @@ def require_valid(
     return checked
 
 
-def _innermost(problems: list[Problem]) -> list[Problem]:
-    """Without the problems that only sum up others inside them ("this response is not valid
-    under any of the given schemas" around the schema that is not)."""
-    pointers = {problem.pointer for problem in problems}
-    return [
-        problem
-        for problem in problems
-        if not any(
-            other[: len(problem.pointer)] == problem.pointer and other != problem.pointer
-            for other in pointers
-        )
-    ]
+_SUMMARIES = frozenset({"anyOf", "oneOf"})
+_ONE_FACT = frozenset({"enum", "type"})
+"""Validators whose failure at a place is one fact, whichever meta-schema reported it
+(openapi-spec-validator checks a schema twice: as part of the document, and on its own)."""
+
+
+def _distinct(found: list[tuple[Problem, str]]) -> list[Problem]:
+    """The problems without repeats, and without the summaries ("this response is not valid
+    under any of the given schemas") of a place where a more precise problem lies inside."""
+    pointers = {problem.pointer for problem, _ in found}
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for problem, validator in found:
+        inside = (p for p in pointers if p[: len(problem.pointer)] == problem.pointer)
+        if validator in _SUMMARIES and any(p != problem.pointer for p in inside):
+            continue
+        fact = problem.message if validator not in _ONE_FACT else ""
+        key = (problem.pointer, validator, fact)
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return kept
 
 
 def _validator_problems(checked: Checked) -> list[Problem]:
@@ -102,11 +112,15 @@ def _validator_problems(checked: Checked) -> list[Problem]:
 
     version = str(checked.value.get("openapi", ""))
     base = OpenAPIV31SpecValidator if version.startswith("3.1.") else OpenAPIV30SpecValidator
-    confined = type("ConfinedSpecValidator", (base,), {"resolver_handlers": _RefuseAll()})
+    confined = type(
+        "ConfinedSpecValidator",
+        (base,),
+        {"resolver_handlers": _RefuseAll(), "schema_validator": _meta_validator(base)},
+    )
     try:
         errors = list(confined(checked.value).iter_errors())
         places = _places(checked.value) if errors else {}
-        return [_problem(checked, error, places) for error in errors]
+        return _distinct([_problem(checked, error, places) for error in errors])
     except Exception as exc:  # noqa: BLE001  # whatever the validator raises is one line
         refused = _refusal(exc)
         if refused is not None:
@@ -119,6 +133,18 @@ def _validator_problems(checked: Checked) -> list[Problem]:
         where = pointer_text(pointer) or "/"
         message = f"{where}: openapi-spec-validator failed here ({type(exc).__name__})"
         raise ValidatorFailed(checked.document.name, message, line, column) from None
+
+
+def _meta_validator(base: type[Any]) -> Any:
+    """The OpenAPI meta-schema validator of the pure-Python jsonschema backend, whatever
+    ``OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND`` says: its anyOf/oneOf errors keep
+    their sub-errors (the jsonschema-rs backend's do not), so each finding says why and
+    where, and the same document gets the same findings on every machine."""
+    from openapi_spec_validator import OpenAPIV31SpecValidator
+    from openapi_spec_validator.schemas import schema_v30, schema_v31
+    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
+
+    return create_validator(schema_v31 if base is OpenAPIV31SpecValidator else schema_v30)
 
 
 class _Refused(Exception):
@@ -160,11 +186,13 @@ class _RefuseAll(Mapping[str, Any]):
         return 4
 
 
-def _problem(checked: Checked, error: Any, places: dict[int, Pointer]) -> Problem:
-    """The error at its deepest cause. openapi-spec-validator validates each schema on its
-    own, so an error's path may be relative to that schema (it then leads nowhere from the
-    top): the error's instance, found by identity in the document, says where it is."""
-    cause = max(_all(error), key=lambda e: len(e.absolute_path))
+def _problem(checked: Checked, error: Any, places: dict[int, Pointer]) -> tuple[Problem, str]:
+    """The error at its deepest cause, and the validator that failed there.
+
+    openapi-spec-validator validates each schema on its own too, so an error's path may be
+    relative to that schema (it then leads nowhere from the top): the error's instance, found
+    by identity in the document, says where it is."""
+    cause = _cause(error)
     steps: tuple[Any, ...] = tuple(cause.absolute_path)
     path = tuple(error.absolute_path)
     if not lookup(checked.value, path)[0]:
@@ -179,7 +207,7 @@ def _problem(checked: Checked, error: Any, places: dict[int, Pointer]) -> Proble
     if len(message) > _MAX_MESSAGE:
         message = message[: _MAX_MESSAGE - 3] + "..."
     line, column = checked.position(pointer)
-    return Problem(OPENAPI, pointer, message, line, column)
+    return Problem(OPENAPI, pointer, message, line, column), str(cause.validator)
 
 
 def _validated_root(
@@ -212,9 +240,19 @@ def _places(value: Any) -> dict[int, Pointer]:
     return places
 
 
-def _all(error: Any) -> list[Any]:
-    """The error and every sub-error of its anyOf/oneOf failures, depth first."""
-    return [error, *(e for sub in getattr(error, "context", None) or [] for e in _all(sub))]
+def _cause(error: Any) -> Any:
+    """The sub-error that says why an anyOf/oneOf failed: the deepest one (the first of equals),
+    leaving out the branch that only wanted a ``$ref``: every OpenAPI object may also be a
+    Reference Object, and "'$ref' is a required property" is never the reason."""
+    reasons = [
+        sub
+        for sub in getattr(error, "context", None) or []
+        if not (sub.validator == "required" and list(sub.validator_value) == ["$ref"])
+    ]
+    if not reasons:
+        return error
+    deepest = max(len(sub.absolute_path) for sub in reasons)
+    return _cause(next(sub for sub in reasons if len(sub.absolute_path) == deepest))
 
 
 def _visiting(exc: BaseException) -> tuple[Any, ...]:

@@ -169,7 +169,7 @@ BROKEN = [
         .replace("type: integer", "type: int"),
         "ai-gateway.openapi.yaml:41:27: /paths/~1v1~1models/get/responses/200/content/"
         "application~1json/schema/properties/data/items/properties/created/type: "
-        "'int' is not valid",
+        "'int' is not one of ['array', 'boolean', 'integer', 'number', 'object', 'string']",
     ),
     (
         "new inline object without a name",
