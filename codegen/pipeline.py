@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import shutil
 import subprocess
 import sys
@@ -47,6 +48,9 @@ def build(specs_dir: Path, out_dir: Path) -> list[Path]:
             normalised, MODULE_NAMES, docstring=READER_PACKAGE_DOCSTRING
         ),
     }
+    baseline = specs_dir / LINT_BASELINE
+    if baseline.is_file():
+        files["_lint_baseline.py"] = _carried_baseline(baseline.read_text(encoding="utf-8"))
     for spec in normalised:
         module = MODULE_NAMES[spec.source.name]
         files[f"{module}.py"] = render_models(spec, generator_version)
@@ -64,6 +68,19 @@ def build(specs_dir: Path, out_dir: Path) -> list[Path]:
     _format(written)
     (out_dir / "py.typed").write_text("", encoding="utf-8")
     return [*written, out_dir / "py.typed"]
+
+
+LINT_BASELINE = "lint-baseline.json"
+"""The reviewed upstream defects of the documents, carried beside them for ``lint``."""
+
+
+def _carried_baseline(text: str) -> str:
+    return (
+        f'"""``specs/{LINT_BASELINE}`` as it was when the documents were carried: the reviewed\n'
+        'upstream defects ``lint`` acknowledges in them outside a checkout."""\n\n'
+        "from typing import Final\n\n"
+        f"BASELINE: Final[str] = {json.dumps(text, ensure_ascii=False)}\n"
+    )
 
 
 def _generated_files(folder: Path) -> set[str]:

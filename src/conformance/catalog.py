@@ -142,6 +142,12 @@ _ROWS = (
     # OpenAPI documents and their examples.
     Check("openapi", "lint", "error", ("lint", "diff"),
           "The document is not a valid OpenAPI 3.0 document (openapi-spec-validator)."),
+    Check("openapi.external-ref", "lint", "error", _LINT,
+          "A `$ref` to a URL (any scheme) or to a file that may not be read: never followed."),
+    Check("openapi.ref-unresolved", "lint", "error", _LINT,
+          "A `$ref` naming nothing: no such place in the document, or no such file."),
+    Check("openapi.ref-cycle", "lint", "error", _LINT,
+          "`$ref`s that lead to each other without ever reaching a schema."),
     Check("lint.example-undeclared", "lint", "error", _LINT,
           "A JSON file in `specs/examples/` that the manifest does not declare."),
     Check("lint.example-target", "lint", "error", _LINT,

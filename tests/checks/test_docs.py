@@ -26,9 +26,9 @@ def test_every_table_is_the_catalogs(path: Path) -> None:
     assert render_tables(text) == text
 
 
-def test_the_readme_shows_the_validate_conformance_and_diff_tables() -> None:
+def test_the_readme_shows_the_conformance_validate_lint_and_diff_tables() -> None:
     names = _MARKER.findall((REPO / "README.md").read_text("utf-8"))
-    assert names == ["conformance-only", "validate", "diff-only"]
+    assert names == ["conformance-only", "validate", "lint-only", "diff-only"]
 
 
 def test_every_check_is_documented_in_docs() -> None:

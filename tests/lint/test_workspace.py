@@ -149,12 +149,30 @@ def test_unusable_documents_exit_2_with_one_line_each(workspace: Path, cli: Cli)
     assert "== specs/ai-gateway.openapi.yaml [OpenAPI document]: valid" in result.out
 
 
-def test_no_documents_here_is_a_usage_error(
+def test_outside_a_checkout_the_carried_documents_are_linted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
+    from generated._documents import DOCUMENTS
+
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(cli("lint", "--no-baseline", "--format", "json").out)
+    assert [(f["file"], f["description"]) for f in report["files"]] == [
+        (name, "OpenAPI document carried by the tool") for name in DOCUMENTS
+    ]
+    (registry,) = [f for f in report["files"] if f["file"] == "model-registry.openapi.yaml"]
+    assert registry["findings"][0]["check"] == "schema.wrapper-missing"
+    assert registry["findings"][0]["line"] == 32
+    assert report["ok"] is False
+
+
+def test_outside_a_checkout_the_carried_baseline_acknowledges_the_upstream_defects(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
 ) -> None:
     monkeypatch.chdir(tmp_path)
     result = cli("lint")
-    assert result.code == 2
-    assert result.err == (
-        "helicone-contract: error: no *.openapi.yaml in specs/ here; pass the documents to lint\n"
+    assert (result.code, result.err) == (0, "")
+    assert result.out.endswith(
+        "2 files checked: 0 errors, 0 warnings, 24 acknowledged. exit 0: no failing finding\n"
     )
+    Path("empty.json").write_text('{"acknowledged": []}')
+    assert cli("lint", "--baseline", "empty.json").code == 1

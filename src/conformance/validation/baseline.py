@@ -3,10 +3,11 @@
     {"acknowledged": [{"document": "model-registry.openapi.yaml", "check": "schema",
       "pointer": "/paths/...", "path": "$.models[0].inputModalities[0]", "reason": "..."}]}
 
-A finding matches an entry on document file name, check, pointer and path (never on line or
-wording, which change with unrelated edits). It is then still reported, marked acknowledged,
-and does not fail. An entry for a linted document that matches nothing is reported as
-``lint.baseline-stale`` (a warning): the defect may have been fixed upstream.
+A finding matches an entry on document file name, check, pointer and path, rendered as the
+reports render them (never on line or wording, which change with unrelated edits). It is then
+still reported, marked acknowledged, and does not fail. An entry for a linted document that
+matches nothing is reported as ``lint.baseline-stale`` (a warning): the defect may have been
+fixed upstream.
 """
 
 from __future__ import annotations
@@ -37,7 +38,11 @@ class Baseline:
 
 
 def load_baseline(source: str) -> Baseline:
-    raw = read_source(source)
+    return parse_baseline(read_source(source), source)
+
+
+def parse_baseline(raw: bytes, source: str) -> Baseline:
+    """A baseline from its bytes; ``source`` names it in messages and reports."""
     value = parse_json(raw, source)
     entries = value.get("acknowledged") if isinstance(value, dict) else None
     if not isinstance(entries, list):
@@ -55,6 +60,8 @@ def document_name(group: Group) -> str:
 
 
 def key_of(group: Group, found: Finding) -> Key:
+    """The finding as a baseline entry names it: places rendered as the reports show them,
+    so an entry is what a user copies from a report."""
     return (document_name(group), found.check, pointer_of(found), path_of(found))
 
 

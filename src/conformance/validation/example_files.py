@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import specload
 from conformance.catalog import finding
 from conformance.checks import check_document
 from conformance.errors import InputError
@@ -20,7 +21,6 @@ from conformance.jsonload import parse_json, read_source
 from conformance.reporting import Group
 from conformance.validation.files import with_positions
 from conformance.validation.kinds import KIND_DESCRIPTIONS
-from conformance.validation.yamldoc import YamlDocument
 from generated.schemas import RESPONSE_KINDS
 
 MANIFEST = "manifest.json"
@@ -54,7 +54,7 @@ def read_manifest(directory: Path) -> list[Declared]:
     return declared
 
 
-def lint_example_files(directory: Path, documents: dict[str, YamlDocument]) -> list[Group]:
+def lint_example_files(directory: Path, documents: dict[str, specload.Checked]) -> list[Group]:
     """Groups for the declared files of the documents linted (by file name), and strays."""
     declared = read_manifest(directory)
     groups = [
@@ -77,7 +77,7 @@ def lint_example_files(directory: Path, documents: dict[str, YamlDocument]) -> l
     return groups
 
 
-def _lint_one(directory: Path, entry: Declared, document: YamlDocument) -> Group:
+def _lint_one(directory: Path, entry: Declared, document: specload.Checked) -> Group:
     source = str(directory / entry.file)
     method, _, path = entry.operation.partition(" ")
     media_at = (

@@ -38,6 +38,10 @@ def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def media_examples(media: Any, at: Path, kind: str | None) -> Iterator[Example]:
     media = _dict(media)
     schema_at = (*at, "schema") if isinstance(media.get("schema"), dict) else None
@@ -64,12 +68,12 @@ def find_examples(document: dict[str, Any]) -> list[Example]:
     found: list[Example] = []
     for path, item in _dict(document.get("paths")).items():
         at_item = ("paths", path)
-        for index, parameter in enumerate(_dict(item).get("parameters") or []):
+        for index, parameter in enumerate(_list(_dict(item).get("parameters"))):
             found += _parameter(parameter, (*at_item, "parameters", index))
         for method in METHODS:
             operation = _dict(_dict(item).get(method))
             at_op = (*at_item, method)
-            for index, parameter in enumerate(operation.get("parameters") or []):
+            for index, parameter in enumerate(_list(operation.get("parameters"))):
                 found += _parameter(parameter, (*at_op, "parameters", index))
             found += _content(operation.get("requestBody"), (*at_op, "requestBody"))
             for status, response in _dict(operation.get("responses")).items():
@@ -103,7 +107,7 @@ def _schema_examples(document: dict[str, Any]) -> list[Example]:
             stack += [(sub, (*at, key, name)) for name, sub in _dict(schema.get(key)).items()]
         stack += [(schema.get(key), (*at, key)) for key in _SUBSCHEMA_ONES if key in schema]
         for key in _SUBSCHEMA_LISTS:
-            stack += [(sub, (*at, key, i)) for i, sub in enumerate(schema.get(key) or [])]
+            stack += [(sub, (*at, key, i)) for i, sub in enumerate(_list(schema.get(key)))]
     return found
 
 

@@ -1,18 +1,30 @@
-"""``lint`` of several documents: documents, their example files, then the baselines."""
+"""``lint`` of several documents: documents, their example files, then the baselines.
+
+With no document named, ``lint`` takes ``specs/*.openapi.yaml`` here; where there is none (an
+installed tool outside a checkout), the documents the tool carries, which it was built from.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conformance.errors import InputError, UsageError
+import specload
+from conformance.errors import InputError
 from conformance.reporting import Group
-from conformance.validation.baseline import BASELINE_NAME, Baseline, apply_baselines, load_baseline
+from conformance.validation.baseline import (
+    BASELINE_NAME,
+    Baseline,
+    apply_baselines,
+    load_baseline,
+    parse_baseline,
+)
 from conformance.validation.example_files import MANIFEST, lint_example_files
 from conformance.validation.lint_document import lint_document
-from conformance.validation.yamldoc import YamlDocument
 
 DEFAULT_SPECS = Path("specs")
+CARRIED = "OpenAPI document carried by the tool"
+CARRIED_BASELINE = f"{BASELINE_NAME} (carried by the tool)"
 
 
 @dataclass
@@ -23,37 +35,73 @@ class LintResult:
 
 
 def default_specs() -> list[str]:
-    found = sorted(str(path) for path in DEFAULT_SPECS.glob("*.openapi.yaml"))
-    if not found:
-        raise UsageError(f"no *.openapi.yaml in {DEFAULT_SPECS}/ here; pass the documents to lint")
-    return found
+    """``specs/*.openapi.yaml`` here, or [] when there is none."""
+    return sorted(str(path) for path in DEFAULT_SPECS.glob("*.openapi.yaml"))
 
 
-def lint_specs(specs: list[str], baseline: str | None, use_baseline: bool) -> LintResult:
+def lint_specs(
+    specs: list[str],
+    baseline: str | None,
+    use_baseline: bool,
+    *,
+    allow_file_refs: bool = False,
+    limits: specload.Limits = specload.DEFAULT_LIMITS,
+) -> LintResult:
+    """Lint the documents at ``specs``, their example files and baselines."""
     result = LintResult()
-    documents: dict[Path, dict[str, YamlDocument]] = {}
+    checked: dict[Path, dict[str, specload.Checked]] = {}
     for spec in specs:
         try:
-            group, document = lint_document(_read_text(spec), spec, file=spec)
-        except InputError as exc:
+            document = specload.load_path(Path(spec), name=spec, limits=limits)
+            group, done = lint_document(
+                document, allow_file_refs=allow_file_refs, limits=limits, file=spec
+            )
+        except specload.SpecLoadError as exc:
             result.unusable.append(str(exc))
             continue
         result.groups.append(group)
-        documents.setdefault(Path(spec).parent, {})[Path(spec).name] = document
-    for directory, by_name in documents.items():
+        checked.setdefault(Path(spec).parent, {})[Path(spec).name] = done
+    for directory, by_name in checked.items():
         if (directory / "examples" / MANIFEST).is_file():
             try:
                 result.groups += lint_example_files(directory / "examples", by_name)
             except InputError as exc:
                 result.unusable.append(str(exc))
     if use_baseline:
-        try:
-            baselines = _baselines(baseline, list(documents))
-        except InputError as exc:
-            result.unusable.append(str(exc))
-        else:
-            result.groups = apply_baselines(result.groups, baselines)
+        _apply(result, baseline, list(checked))
     return result
+
+
+def lint_carried(baseline: str | None, use_baseline: bool) -> LintResult:
+    """Lint the documents the tool carries (``generated._documents``), by their file names,
+    with the baseline carried beside them (or ``baseline``, when given)."""
+    from generated._documents import DOCUMENTS
+
+    result = LintResult()
+    for name, text in DOCUMENTS.items():
+        try:
+            group, _ = lint_document(specload.load_text(text, name), description=CARRIED)
+        except specload.SpecLoadError as exc:
+            result.unusable.append(str(exc))
+            continue
+        result.groups.append(group)
+    if use_baseline and baseline is not None:
+        _apply(result, baseline, [])
+    elif use_baseline:
+        from generated._lint_baseline import BASELINE
+
+        carried = parse_baseline(BASELINE.encode("utf-8"), CARRIED_BASELINE)
+        result.groups = apply_baselines(result.groups, [carried])
+    return result
+
+
+def _apply(result: LintResult, explicit: str | None, directories: list[Path]) -> None:
+    try:
+        baselines = _baselines(explicit, directories)
+    except InputError as exc:
+        result.unusable.append(str(exc))
+    else:
+        result.groups = apply_baselines(result.groups, baselines)
 
 
 def _baselines(explicit: str | None, directories: list[Path]) -> list[Baseline]:
@@ -61,15 +109,3 @@ def _baselines(explicit: str | None, directories: list[Path]) -> list[Baseline]:
         return [load_baseline(explicit)]
     candidates = [directory / BASELINE_NAME for directory in directories]
     return [load_baseline(str(path)) for path in candidates if path.is_file()]
-
-
-def _read_text(spec: str) -> str:
-    from conformance.jsonload import read_source
-
-    raw = read_source(spec)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{spec}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
-        ) from None
