@@ -9,7 +9,7 @@ import pytest
 
 from codegen.reader import _is_string_enum
 from conformance.catalog import CHECKS, change_severity, checks_for, finding
-from conformance.diff.keywords import is_string_enum
+from conformance.diff.schemas import is_string_enum
 from tests.diff.cases import DOCUMENT_CASES, GATEWAY_CASES, REGISTRY_CASES, spec
 
 DIFF_CHECKS = {check.id for check in checks_for("diff", ["diff"])}
@@ -24,12 +24,24 @@ ISSUE_TABLE = {
     "diff.type-changed": {"implementations", "strict-clients", "tolerant-clients"},
     "diff.operation-removed": {"strict-clients", "tolerant-clients"},
     "diff.operation-added": set(),
-    "diff.status-added": set(),
+    "diff.status-added": {"strict-clients", "tolerant-clients"},
+    "diff.status-removed": {"implementations"},
+    "diff.media-type-added": {"strict-clients", "tolerant-clients"},
+    "diff.media-type-removed": {"implementations"},
+    "diff.type-widened": {"strict-clients", "tolerant-clients"},
+    "diff.type-narrowed": {"implementations"},
+    "diff.parameter-added": {"strict-clients", "tolerant-clients"},
+    "diff.optional-parameter-added": set(),
+    "diff.request-widened": {"implementations"},
+    "diff.security-added": {"strict-clients", "tolerant-clients"},
+    "diff.schema-drift": {"strict-clients"},
     "diff.description-changed": set(),
     "diff.example-changed": set(),
     "diff.model-removed": {"strict-clients", "tolerant-clients"},
 }
-"""The classes the vocabulary names, and whom each breaks."""
+"""The classes a reviewer names, and whom each breaks: integer to number in a response breaks
+clients, number to integer implementations; a status or media type replaced (one removed, one
+added) breaks everyone; a new required parameter breaks clients, a widened one implementations."""
 
 
 def test_every_diff_check_is_triggered_by_a_case() -> None:

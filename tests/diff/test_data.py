@@ -11,9 +11,7 @@ from typing import Any
 import pytest
 
 from conformance.checks import check_document
-from conformance.diff.gateway import diff_model_lists
-from conformance.diff.pairing import by_id, pair
-from conformance.diff.registry import diff_registries
+from conformance.diff.data import by_id, diff_model_lists, diff_registries, pair
 from conformance.jsonpath import to_jsonpath
 from tests.checks import own
 from tests.diff.cases import GATEWAY_CASES, REGISTRY_CASES, Case

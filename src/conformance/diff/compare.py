@@ -1,22 +1,100 @@
-"""Two validated inputs to one ``diff`` report: the comparison their kind calls for, if any.
+"""``run_diff``: two inputs to one ``diff`` report, and the exit code the options ask for.
 
 Documents are compared with documents, registries with registries (a response and a bare data
 object compare by their data), ``/v1/models`` lists with lists. Inputs of different kinds, or
 with nothing to compare (an error body), are unusable together: exit 2. When an input is not
 valid, the report holds its findings and says the comparison was not run.
+
+A change fails the run when its severity reaches ``fail_on`` and it breaks one of the groups
+``fail_on_breaks`` names; a change that breaks nobody and is still a warning (a price jump)
+fails under ``fail_on="warning"`` alone.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import gc
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
 
+from conformance.diff.data import diff_model_lists, diff_registries
 from conformance.diff.documents import diff_documents
-from conformance.diff.gateway import diff_model_lists
-from conformance.diff.inputs import OPENAPI, Input
-from conformance.diff.registry import diff_registries
-from conformance.errors import InputError
-from conformance.findings import Finding, Location
+from conformance.diff.inputs import OPENAPI, Input, embedded_input, read_input
+from conformance.errors import InputError, UsageError
+from conformance.exit_codes import ExitCode, exit_code_for
+from conformance.findings import Breaks, Finding, Location
 from conformance.reporting import Group, Report, Skipped
+
+DEFAULT_MAX_SIZE = 128 * 1024 * 1024
+"""Bytes; each input larger than this is refused."""
+EVERYONE: tuple[Breaks, ...] = get_args(Breaks)
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOptions:
+    """What ``run_diff`` compares and what fails it.
+
+    ``old`` and ``new`` are paths (``-`` is stdin); with ``embedded``, ``old`` is ignored and
+    OLD is the OpenAPI document the tool carries for the same API as ``new``. ``kind`` is what
+    both are (``openapi``, ``registry-response``, ``registry``, ``models``; None: detected).
+    """
+
+    new: str
+    old: str | None = None
+    kind: str | None = None
+    embedded: bool = False
+    max_size: int = DEFAULT_MAX_SIZE
+    fail_on: Literal["breaking", "warning"] = "breaking"
+    fail_on_breaks: tuple[Breaks, ...] = EVERYONE
+
+
+def run_diff(options: DiffOptions) -> Report:
+    """Read, validate and compare OLD and NEW: the report of ``diff``. Unusable input raises
+    ``InputError`` (or ``UsageError`` for options that contradict each other)."""
+    if options.embedded and options.kind not in (None, OPENAPI):
+        raise UsageError("--embedded compares OpenAPI documents: --kind must be openapi")
+    if not options.embedded and options.old is None:
+        raise UsageError("diff takes OLD and NEW: OLD missing")
+    if options.max_size <= 0:
+        raise UsageError("--max-size must be a positive number of MiB")
+    unknown = set(options.fail_on_breaks) - set(EVERYONE)
+    if unknown or not options.fail_on_breaks:
+        raise UsageError(f"--fail-on-breaks takes a subset of {','.join(EVERYONE)}")
+    # As in validate: two large acyclic trees are built, and the cycle collector would only
+    # scan them again and again.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        if options.embedded or options.old is None:
+            new = read_input("NEW", options.new, options.kind or OPENAPI, options.max_size)
+            old = embedded_input("OLD", new)
+        else:
+            old = read_input("OLD", options.old, options.kind, options.max_size)
+            new = read_input("NEW", options.new, options.kind, options.max_size)
+        return diff_report(old, new)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def diff_exit_code(report: Report, options: DiffOptions) -> ExitCode:
+    """1 when an input's finding fails the run, or a change fails it by the options."""
+    strict = options.fail_on == "warning"
+    inputs = [f for group in report.groups if not group.changes for f in group.findings]
+    changes = [f for group in report.groups if group.changes for f in group.findings]
+    if exit_code_for(inputs, strict=strict) != ExitCode.OK:
+        return ExitCode.FINDINGS
+    failing = (c for c in changes if fails(c, options.fail_on, options.fail_on_breaks))
+    return ExitCode.FINDINGS if any(failing) else ExitCode.OK
+
+
+def fails(change: Finding, fail_on: str, groups: Iterable[Breaks]) -> bool:
+    if change.acknowledged or change.severity == "info":
+        return False
+    if change.severity == "warning" and fail_on != "warning":
+        return False
+    return not change.breaks or bool(set(change.breaks) & set(groups))
+
 
 _FAMILIES = {OPENAPI: OPENAPI, "registry-response": "registry", "registry": "registry"}
 _FAMILIES["models"] = "models"
