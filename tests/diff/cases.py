@@ -457,6 +457,17 @@ def _renamed_and_changed(doc: Any) -> None:
     _models(doc)[4].update(id="o4-mini-2025-04-16", contextLength=400000)
 
 
+def _drift(doc: Any) -> None:
+    _models(doc)[8]["inputModalities"].append("smell")
+    _endpoint(8)(doc)["region"] = "mars-1"
+
+
+def _record_limits(doc: Any) -> None:
+    record = _endpoint(0)(doc)["endpoint"]
+    record["contextLength"] = 1000000
+    record["modelConfig"]["rateLimits"] = {"rpm": 60}
+
+
 PRICE = "$.data.models[2].endpoints[0].pricing.prompt"
 
 REGISTRY_CASES = [
@@ -511,6 +522,17 @@ REGISTRY_CASES = [
     Case("provider slug changed", "registry",
          lambda d: _endpoint(0, 1)(d).update(providerSlug="vertex-ai"),
          (("diff.model-changed", "$.data.models[0].endpoints[1].providerSlug"),)),
+    Case("unknown enum values and an extra key: drift from the strict schema", "registry",
+         _drift, (("diff.schema-drift", "$.data.models[8].inputModalities[1]"),
+                  ("diff.modalities-changed", "$.data.models[8].inputModalities"),
+                  ("diff.schema-drift", "$.data.models[8].endpoints[0].region"))),
+    Case("an endpoint record's own price", "registry",
+         lambda d: _endpoint(0)(d)["endpoint"]["pricing"][1].update(input=1.2e-4),
+         (("diff.price-jump", "$.data.models[0].endpoints[0].endpoint.pricing[1].input"),)),
+    Case("an endpoint record's limits", "registry", _record_limits,
+         (("diff.limit-changed", "$.data.models[0].endpoints[0].endpoint.contextLength"),
+          ("diff.limit-changed",
+           "$.data.models[0].endpoints[0].endpoint.modelConfig.rateLimits.rpm"))),
     Case("models reordered", "registry", lambda d: _models(d).reverse(), ()),
     Case("endpoints reordered", "registry", lambda d: _models(d)[0]["endpoints"].reverse(), ()),
 ]  # fmt: skip

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal, get_args
 
+from conformance.catalog import finding
 from conformance.diff.data import diff_model_lists, diff_registries
 from conformance.diff.documents import diff_documents
 from conformance.diff.inputs import OPENAPI, Input, embedded_input, read_input
@@ -132,18 +133,62 @@ def changes_between(old: Input, new: Input) -> list[Finding]:
 
 def diff_report(old: Input, new: Input) -> Report:
     kind = compared_kind(old, new)
+    (old, old_ok, old_drift), (new, new_ok, new_drift) = _tolerated(old), _tolerated(new)
     groups = [old.group, new.group]
     skipped = []
-    if old.valid and new.valid:
+    if old_ok and new_ok:
         between = f"{old.group.name} → {new.group.name}"
-        changes = sorted(changes_between(old, new), key=lambda c: _RANK[c.severity])
+        found = drift_changes(old_drift, new_drift) + changes_between(old, new)
+        changes = sorted(found, key=lambda c: _RANK[c.severity])
         groups.append(Group("changes", kind, changes, None, between, True))
     else:
-        invalid = " and ".join(side.role for side in (old, new) if not side.valid)
+        invalid = " and ".join(side.role for side, ok in ((old, old_ok), (new, new_ok)) if not ok)
         reason = f"{invalid} not valid: changes found in it could not be trusted"
         skipped.append(Skipped("diff", None, reason))
     extra = {"kind": kind, "old": old.group.name, "new": new.group.name}
     return Report("diff", groups, layout="changes", skipped=skipped, extra=extra)
+
+
+def _tolerated(side: Input) -> tuple[Input, bool, list[Finding]]:
+    """``side`` as compared, whether it can be, and its drift from the strict schema.
+
+    A registry is compared when the tolerant reader models read it, whatever else its
+    validation found (those findings stay its own); its ``schema`` findings are then drift,
+    taken out of its validation. Any other input is compared only when valid.
+    """
+    if side.valid or _FAMILIES[side.kind] != "registry" or not _reader_reads(_data(side)):
+        return side, side.valid, []
+    drift = [f for f in side.group.findings if f.check == "schema"]
+    rest = [f for f in side.group.findings if f.check != "schema"]
+    return replace(side, group=replace(side.group, findings=rest)), True, drift
+
+
+def _reader_reads(data: Any) -> bool:
+    from pydantic import ValidationError
+
+    from generated.reader.registry import ModelRegistryResponse
+
+    try:
+        ModelRegistryResponse.model_validate(data)
+    except ValidationError:
+        return False
+    return True
+
+
+def drift_changes(old: list[Finding], new: list[Finding]) -> list[Finding]:
+    """NEW's drift from the strict schema that OLD did not have (the same message at the same
+    kind of place, whatever the list indexes): each a ``diff.schema-drift`` change."""
+
+    def key(found: Finding) -> tuple[str, tuple[str | int, ...]]:
+        steps = tuple(step for step in found.location or () if isinstance(step, str))
+        return found.message, steps
+
+    known = {key(found) for found in old}
+    return [
+        finding("diff.schema-drift", f"outside the strict schema: {found.message}", found.location)
+        for found in new
+        if key(found) not in known
+    ]
 
 
 def _base(side: Input) -> Location:

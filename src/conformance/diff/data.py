@@ -92,23 +92,84 @@ def same_number(old: float, new: float) -> bool:
 def price_changes(
     label: str, old: dict[str, Any], old_at: Location, new: dict[str, Any], new_at: Location
 ) -> list[Finding]:
-    """The changes of an endpoint's prices; ``label`` names the model and provider."""
+    """The changes of an endpoint's prices and limits: its ``pricing``, its ``pricingTiers``
+    and its internal ``endpoint`` record's; ``label`` names the model and provider."""
     old_pricing, new_pricing = old.get("pricing"), new.get("pricing")
     changes = _pricing(label, old_pricing, (*old_at, "pricing"), new_pricing, (*new_at, "pricing"))
-    old_tiers, new_tiers = _tiers(old.get("pricingTiers")), _tiers(new.get("pricingTiers"))
+    at = (*old_at, "pricingTiers"), (*new_at, "pricingTiers")
+    changes += _tier_changes(label, old.get("pricingTiers"), at[0], new.get("pricingTiers"), at[1])
+    record, was = new.get("endpoint"), old.get("endpoint")
+    if isinstance(record, dict) and isinstance(was, dict) and record != was:
+        at = (*old_at, "endpoint"), (*new_at, "endpoint")
+        changes += _record_changes(f"{label}, endpoint record", was, at[0], record, at[1])
+    return changes
+
+
+RECORD_PRICES = (("pricing",), ("modelConfig", "pricing"))
+"""The lists of per-token prices by threshold in an endpoint record."""
+RECORD_LIMITS = frozenset({"contextLength", "maxCompletionTokens"})
+"""Limits in an endpoint record, beside every number of a ``rateLimits`` object."""
+
+
+def _record_changes(
+    label: str, old: dict[str, Any], old_at: Location, new: dict[str, Any], new_at: Location
+) -> list[Finding]:
+    changes: list[Finding] = []
+    for steps in RECORD_PRICES:
+        before, after = _at(old, steps), _at(new, steps)
+        where = f"{label} {'.'.join(steps)}"
+        changes += _tier_changes(where, before, (*old_at, *steps), after, (*new_at, *steps))
+    before_limits, after_limits = _limits(old), _limits(new)
+    for key, value in after_limits.items():
+        previous = before_limits.get(key)
+        if previous is None or not same_number(previous, value):
+            shown = "(absent)" if previous is None else _number(previous)
+            message = f"{label}: {'.'.join(map(str, key))} {shown} → {_number(value)}"
+            changes.append(finding("diff.limit-changed", message, (*new_at, *key)))
+    for key in before_limits.keys() - after_limits.keys():
+        message = f"{label}: {'.'.join(map(str, key))} removed (was {_number(before_limits[key])})"
+        changes.append(finding("diff.limit-changed", message, (*old_at, *key)))
+    return changes
+
+
+def _at(value: Any, steps: tuple[str, ...]) -> Any:
+    for step in steps:
+        value = value.get(step) if isinstance(value, dict) else None
+    return value
+
+
+def _limits(record: Any, prefix: tuple[str, ...] = (), rates: bool = False) -> dict[Any, float]:
+    """Every limit of an endpoint record by where it is; prices are elsewhere."""
+    found: dict[Any, float] = {}
+    for key, value in record.items() if isinstance(record, dict) else ():
+        if key == "pricing":
+            continue
+        if isinstance(value, dict):
+            found |= _limits(value, (*prefix, key), rates or key == "rateLimits")
+        elif _is_number(value) and (rates or key in RECORD_LIMITS):
+            found[(*prefix, key)] = float(value)
+    return found
+
+
+def _tier_changes(
+    label: str, old: Any, old_at: Location, new: Any, new_at: Location
+) -> list[Finding]:
+    """Lists of prices by token threshold (``pricingTiers``, an endpoint record's ``pricing``)."""
+    changes: list[Finding] = []
+    old_tiers, new_tiers = _tiers(old), _tiers(new)
     for threshold, (j, tier) in new_tiers.items():
-        at = (*new_at, "pricingTiers", j)
+        at = (*new_at, j)
         if threshold in old_tiers:
             i, before = old_tiers[threshold]
             tier_label = f"{label}, tier from {_number(threshold)} tokens"
-            changes += _pricing(tier_label, before, (*old_at, "pricingTiers", i), tier, at)
+            changes += _pricing(tier_label, before, (*old_at, i), tier, at)
         else:
             message = f"{label}: price tier from {_number(threshold)} tokens added"
             changes.append(finding("diff.price-changed", message, at))
     for threshold, (i, _) in old_tiers.items():
         if threshold not in new_tiers:
             message = f"{label}: price tier from {_number(threshold)} tokens removed"
-            changes.append(finding("diff.price-changed", message, (*old_at, "pricingTiers", i)))
+            changes.append(finding("diff.price-changed", message, (*old_at, i)))
     return changes
 
 
