@@ -150,3 +150,46 @@ def test_real_gateway_list_against_itself_and_one_removal() -> None:
     assert gateway_changes(old, new) == []
     new["data"].pop(0)
     assert gateway_changes(old, new) == [("diff.model-removed", "$.data[0]")]
+
+
+def test_a_mass_price_change_is_summed_up_in_one_line() -> None:
+    from conformance.diff.data import price_moves
+
+    old = own.registry()
+    new = copy.deepcopy(old)
+    for model in new["data"]["models"]:
+        for endpoint in model["endpoints"]:
+            for key in ("prompt", "completion"):
+                endpoint["pricing"][key] *= 0.9
+    found = diff_registries(old["data"], ("data",), new["data"], ("data",))
+    priced = [c for c in found if c.check == "diff.price-changed"]
+    models = {c.location[:4] for c in priced if c.location}
+    assert len(models) == len(old["data"]["models"])
+    assert price_moves(found) == [
+        f"completion, prompt prices -10% (x0.9) on {len(models)} models: {len(priced)} prices"
+    ]
+
+
+@needs_real_data
+def test_real_registry_with_a_routine_price_cut_fits_one_comment() -> None:
+    from conformance.diff.compare import diff_report
+    from conformance.diff.inputs import Input
+    from conformance.exit_codes import ExitCode
+    from conformance.reporting import Group, render_markdown
+    from conformance.reporting.markdown import LIMIT
+
+    old = json.loads(REAL_REGISTRY.read_bytes())
+    new = copy.deepcopy(old)
+    for model in new["data"]["models"]:
+        for endpoint in model["endpoints"]:
+            for key in ("prompt", "completion"):
+                endpoint["pricing"][key] *= 0.9
+    sides = [
+        Input(r, v, Group(f"{r}.json", "registry-response"))
+        for r, v in (("OLD", old), ("NEW", new))
+    ]
+    report = diff_report(*sides)
+    assert report.overview[0].startswith("completion, prompt prices -10% (x0.9) on ")
+    text = render_markdown(report, ExitCode.OK)
+    assert len(text) <= LIMIT
+    assert "more in the JSON report" in text

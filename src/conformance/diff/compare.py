@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal, get_args
 
 from conformance.catalog import finding
-from conformance.diff.data import diff_model_lists, diff_registries
+from conformance.diff.data import diff_model_lists, diff_registries, price_moves
 from conformance.diff.documents import diff_documents
 from conformance.diff.inputs import OPENAPI, Input, embedded_input, read_input
 from conformance.errors import InputError, UsageError
@@ -136,17 +136,19 @@ def diff_report(old: Input, new: Input) -> Report:
     (old, old_ok, old_drift), (new, new_ok, new_drift) = _tolerated(old), _tolerated(new)
     groups = [old.group, new.group]
     skipped = []
+    overview: list[str] = []
     if old_ok and new_ok:
         between = f"{old.group.name} → {new.group.name}"
         found = drift_changes(old_drift, new_drift) + changes_between(old, new)
         changes = sorted(found, key=lambda c: _RANK[c.severity])
         groups.append(Group("changes", kind, changes, None, between, True))
+        overview = price_moves(changes)
     else:
         invalid = " and ".join(side.role for side, ok in ((old, old_ok), (new, new_ok)) if not ok)
         reason = f"{invalid} not valid: changes found in it could not be trusted"
         skipped.append(Skipped("diff", None, reason))
     extra = {"kind": kind, "old": old.group.name, "new": new.group.name}
-    return Report("diff", groups, layout="changes", skipped=skipped, extra=extra)
+    return Report("diff", groups, layout="changes", skipped=skipped, overview=overview, extra=extra)
 
 
 def _tolerated(side: Input) -> tuple[Input, bool, list[Finding]]:

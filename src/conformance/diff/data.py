@@ -21,6 +21,7 @@ how a per-token vs per-million unit slip looks. Tiers are matched by their ``thr
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -198,6 +199,34 @@ def _changed(what: str, old: float, new: float, at: Location) -> Finding:
     if jumped:
         return finding("diff.price-jump", f"{message}: a unit slip?", at)
     return finding("diff.price-changed", message, at)
+
+
+MASS = 10
+"""Prices moved by one ratio are summed up in one line when at least this many did."""
+_RATIO = re.compile(r"\(x([-+0-9.e]+)\)")
+
+
+def price_moves(changes: list[Finding]) -> list[str]:
+    """One line per ratio that moved many prices at once ("prompt, completion prices -10%
+    (x0.9) on 111 models: 653 prices"), the largest moves first: what a mass price change
+    is, above the rows that list each price."""
+    moves: dict[str, tuple[set[str], set[Location], list[int]]] = {}
+    for change in changes:
+        match = _RATIO.search(change.message) if change.check.startswith("diff.price") else None
+        at = change.location or ()
+        if match is None or "models" not in at:
+            continue
+        names, models, count = moves.setdefault(f"{float(match[1]):.4g}", (set(), set(), [0]))
+        names.add(str(at[-1]))
+        models.add(at[: at.index("models") + 2])
+        count[0] += 1
+    lines = []
+    for ratio, (names, models, count) in sorted(moves.items(), key=lambda m: -m[1][2][0]):
+        if count[0] >= MASS:
+            percent = f"{(float(ratio) - 1) * 100:+.3g}%"
+            what = f"{', '.join(sorted(names))} prices {percent} (x{ratio})"
+            lines.append(f"{what} on {len(models)} models: {count[0]} prices")
+    return lines
 
 
 def _flat(pricing: Any, prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], float]:
