@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from codegen.reader import _is_string_enum
-from conformance.catalog import CHECKS, change_severity, checks_for, finding
+from conformance.catalog import CHECKS, ChangeCheck, change_severity, checks_for, finding
 from conformance.diff.schemas import is_string_enum
 from tests.diff.cases import DOCUMENT_CASES, GATEWAY_CASES, REGISTRY_CASES, spec
 
@@ -53,6 +53,23 @@ def test_every_diff_check_is_triggered_by_a_case() -> None:
 @pytest.mark.parametrize("check", sorted(ISSUE_TABLE))
 def test_the_named_classes_break_whom_the_vocabulary_says(check: str) -> None:
     assert set(CHECKS[check].breaks) == ISSUE_TABLE[check]
+
+
+def test_one_rule_per_side_says_whom_a_change_breaks() -> None:
+    from conformance.catalog import whom_it_breaks
+
+    clients, servers = ("strict-clients", "tolerant-clients"), ("implementations",)
+    assert whom_it_breaks(["narrows"], "response") == servers
+    assert whom_it_breaks(["widens-values"], "response") == ("strict-clients",)
+    assert whom_it_breaks(["widens-shape"], "response") == clients
+    assert whom_it_breaks(["narrows"], "request") == clients
+    assert whom_it_breaks(["widens-values"], "request") == servers
+    assert whom_it_breaks(["widens-shape"], "request") == servers
+    assert whom_it_breaks([], "request") == whom_it_breaks([], "response") == ()
+    for check in DIFF_CHECKS:
+        row = CHECKS[check]
+        assert isinstance(row, ChangeCheck)
+        assert row.breaks == whom_it_breaks(row.effects, row.side), check
 
 
 def test_severity_follows_from_breaks() -> None:
