@@ -313,6 +313,13 @@ DOCUMENT_CASES = [
          lambda d: _parameter("limit")(d)["schema"].update(format="float"),
          (("diff.request-changed", f"{MODEL_OP}/parameters/2/schema/format"),),
          ("breaking", EVERYONE)),
+    Case("parameter serialised otherwise", WITH_PATH,
+         lambda d: _parameter("fields")(d).update(style="spaceDelimited"),
+         (("diff.request-changed", f"{MODEL_OP}/parameters/1/style"),), ("breaking", EVERYONE)),
+    Case("parameter description changed", WITH_PATH,
+         lambda d: _parameter("fields")(d).update(description="Which fields."),
+         (("diff.description-changed", f"{MODEL_OP}/parameters/1/description"),),
+         ("info", frozenset())),
     Case("path parameter renamed", WITH_PATH, _rename_path_parameter, (), ("info", frozenset())),
     Case("required request body added", REGISTRY_SPEC,
          lambda d: _reg_op(d).update(requestBody={"required": True, "content": {

@@ -149,7 +149,8 @@ def _parameters(walk: SchemaComparison, sides: _Sides, path_names: dict[str, str
             what = f"parameter {name!r} ({place})"
             _presence(walk, what, _Sides(before, before_at, parameter, at))
             _schema(walk, before, before_at, parameter, at)
-            _annotations(walk, _Sides(before, before_at, parameter, at), _PARAMETER_KEYS)
+            both = _Sides(before, before_at, parameter, at)
+            _annotations(walk, both, _PARAMETER_KEYS, otherwise="diff.request-changed")
         elif name in moved:
             was = next(p for p, n in old if n == name and (p, n) not in new)
             message = f"parameter {name!r} moved from {was} to {place}"
@@ -289,13 +290,20 @@ def _response(walk: SchemaComparison, sides: _Sides) -> None:
             walk.add("diff.media-type-removed", f"media type {media_type} removed", at)
 
 
-def _annotations(walk: SchemaComparison, sides: _Sides, elsewhere: tuple[str, ...]) -> None:
-    """Every other key of an operation, response or media type: an annotation of some kind."""
+def _annotations(
+    walk: SchemaComparison,
+    sides: _Sides,
+    elsewhere: tuple[str, ...],
+    otherwise: str = "diff.annotation-changed",
+) -> None:
+    """Every other key of an operation, response or media type: an annotation of some kind;
+    of a parameter, an annotation or how it is written in a request (``style``,
+    ``explode``, ...: ``otherwise``)."""
     keys = [*sides.new, *(key for key in sides.old if key not in sides.new)]
     for key in keys:
         if key in elsewhere or sides.old.get(key) == sides.new.get(key):
             continue
-        check = annotation_check(str(key)) or "diff.annotation-changed"
+        check = annotation_check(str(key)) or otherwise
         at = (*sides.new_at, key) if key in sides.new else (*sides.old_at, key)
         walk.add(check, f"{key} changed", at)
 
