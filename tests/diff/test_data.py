@@ -13,6 +13,7 @@ import pytest
 from conformance.checks import check_document
 from conformance.diff.data import by_id, diff_model_lists, diff_registries, pair
 from conformance.jsonpath import to_jsonpath
+from conformance.reporting import Report
 from tests.checks import own
 from tests.diff.cases import GATEWAY_CASES, REGISTRY_CASES, Case
 from tests.diff.cases import pair as case_pair
@@ -28,18 +29,21 @@ def gateway_changes(old: Any, new: Any) -> list[tuple[str, str]]:
     return sorted((c.check, to_jsonpath(c.location or ())) for c in diff_model_lists(old, new))
 
 
-def reported_changes(old: Any, new: Any) -> list[tuple[str, str]]:
-    """The changes as ``diff`` reports them: each input validated first, drift included."""
+def report_of(old: Any, new: Any, kind: str = "registry-response") -> Report:
+    """The report of ``diff``: each input validated first, drift included."""
     from conformance.diff.compare import diff_report
     from conformance.diff.inputs import Input
     from conformance.reporting import Group
 
     def side(role: str, value: Any) -> Input:
-        found = check_document(value, "registry-response")
-        return Input(role, value, Group(f"{role}.json", "registry-response", found))
+        found = check_document(value, kind)
+        return Input(role, value, Group(f"{role}.json", kind, found))
 
-    report = diff_report(side("OLD", old), side("NEW", new))
-    (changes,) = [group for group in report.groups if group.changes]
+    return diff_report(side("OLD", old), side("NEW", new))
+
+
+def reported_changes(old: Any, new: Any, kind: str = "registry-response") -> list[tuple[str, str]]:
+    (changes,) = [group for group in report_of(old, new, kind).groups if group.changes]
     return sorted((c.check, to_jsonpath(c.location or ())) for c in changes.findings)
 
 
@@ -54,6 +58,21 @@ def test_gateway_change_is_found_once_where_it_happened(case: Case) -> None:
     old, new = case_pair(case)
     assert check_document(new, "models") == []
     assert gateway_changes(old, new) == sorted(case.expected)
+
+
+def test_a_gateway_list_outside_the_strict_schema_is_diffed_with_its_drift() -> None:
+    old = own.gateway()
+    new = copy.deepcopy(old)
+    new["data"][0]["object"] = "model-alias"  # an open enum to the reader models
+    new["data"][1]["created"] = "yesterday"  # a wrong type: the reader models refuse it too
+    assert check_document(new, "models") != []
+    (skipped,) = report_of(old, new, "models").skipped
+    assert skipped.reason == "NEW not valid: changes found in it could not be trusted"
+    new["data"][1]["created"] = old["data"][1]["created"]
+    assert reported_changes(old, new, "models") == [
+        ("diff.model-changed", "$.data[0].object"),
+        ("diff.schema-drift", "$.data[0].object"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -90,6 +90,8 @@ def diff_exit_code(report: Report, options: DiffOptions) -> ExitCode:
 
 
 def fails(change: Finding, fail_on: str, groups: Iterable[Breaks]) -> bool:
+    """Whether one change fails the run: its severity reaches ``fail_on`` and it breaks one
+    of ``groups``, or it breaks nobody and is still a warning (a price jump)."""
     if change.acknowledged or change.severity == "info":
         return False
     if change.severity == "warning" and fail_on != "warning":
@@ -154,24 +156,27 @@ def diff_report(old: Input, new: Input) -> Report:
 def _tolerated(side: Input) -> tuple[Input, bool, list[Finding]]:
     """``side`` as compared, whether it can be, and its drift from the strict schema.
 
-    A registry is compared when the tolerant reader models read it, whatever else its
-    validation found (those findings stay its own); its ``schema`` findings are then drift,
-    taken out of its validation. Any other input is compared only when valid.
+    Data (a registry, a ``/v1/models`` list) is compared when the tolerant reader models read
+    it, whatever else its validation found (those findings stay its own); its ``schema``
+    findings are then drift, taken out of its validation. A document only when valid.
     """
-    if side.valid or _FAMILIES[side.kind] != "registry" or not _reader_reads(_data(side)):
+    family = _FAMILIES[side.kind]
+    if side.valid or family == OPENAPI or not _reader_reads(family, side):
         return side, side.valid, []
     drift = [f for f in side.group.findings if f.check == "schema"]
     rest = [f for f in side.group.findings if f.check != "schema"]
     return replace(side, group=replace(side.group, findings=rest)), True, drift
 
 
-def _reader_reads(data: Any) -> bool:
+def _reader_reads(family: str, side: Input) -> bool:
     from pydantic import ValidationError
 
+    from generated.reader.gateway import ModelList
     from generated.reader.registry import ModelRegistryResponse
 
+    model = ModelRegistryResponse if family == "registry" else ModelList
     try:
-        ModelRegistryResponse.model_validate(data)
+        model.model_validate(_data(side))
     except ValidationError:
         return False
     return True

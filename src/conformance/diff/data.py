@@ -204,6 +204,7 @@ def _changed(what: str, old: float, new: float, at: Location) -> Finding:
 MASS = 10
 """Prices moved by one ratio are summed up in one line when at least this many did."""
 _RATIO = re.compile(r"\(x([-+0-9.e]+)\)")
+"""The ratio as ``_changed`` writes it in a message: the one record of it a change keeps."""
 
 
 def price_moves(changes: list[Finding]) -> list[str]:

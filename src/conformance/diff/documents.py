@@ -131,7 +131,10 @@ def _parameter_list(
             if not isinstance(parameter, dict):
                 continue
             place, name = str(parameter.get("in")), str(parameter.get("name"))
-            name = name.lower() if place == "header" else path_names.get(name, name)
+            if place == "header":
+                name = name.lower()
+            elif place == "path":
+                name = path_names.get(name, name)
             found[(place, name)] = (parameter, parameter_at)
     return found
 
