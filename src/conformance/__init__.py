@@ -18,6 +18,7 @@ from conformance.findings import Finding, Severity
 
 __all__ = [
     "ContractError",
+    "DiffOptions",
     "ExitCode",
     "Finding",
     "InputError",
@@ -26,4 +27,16 @@ __all__ = [
     "TargetUnreachable",
     "UsageError",
     "__version__",
+    "run_diff",
 ]
+
+_LAZY = {"DiffOptions": "conformance.diff", "run_diff": "conformance.diff"}
+"""Public names whose modules are imported on first use: the CLI stays quick to start."""
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'conformance' has no attribute {name!r}")

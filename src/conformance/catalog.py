@@ -1,10 +1,12 @@
 """Every check id the tool can report, in one table, and the one way to make a finding.
 
-Each row says what a check is about (its category), how bad it is (its severity), which
-commands can emit it and, in one line, what it means; a change found by ``diff`` also says whom
-it breaks, and its severity follows from that (``change_severity``). Nothing else writes a
-severity or a description: checks call ``finding(check_id, ...)``, and the tables in ``docs/``
-and README.md are rendered from here: each sits between ``<!-- checks: NAME -->`` and
+Each row says what a check is about (its category), how bad it is (its severity: ``error`` or
+``warning``), which commands can emit it and, in one line, what it means. A change found by
+``diff`` is a row of its own kind (``ChangeCheck``): what it does to what the document allows
+and on which side, from which one rule derives whom it breaks (``whom_it_breaks``), and from
+that its severity (``breaking``, ``warning`` or ``info``: ``change_severity``). Nothing else
+writes a severity or a description: checks call ``finding(check_id, ...)``, and the tables in
+``docs/`` and README.md are rendered from here: each sits between ``<!-- checks: NAME -->`` and
 ``<!-- /checks -->``, ``python -m conformance.catalog write FILE...`` renders them, and a test
 fails when they drift.
 """
@@ -17,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from conformance.findings import Breaks, Finding, Location, Severity, Target
+from conformance.findings import Breaks, ChangeSeverity, CheckSeverity, Finding, Location, Target
 
 Category = Literal[
     "document", "semantic", "cross", "contract", "transport", "hygiene", "lint", "diff"
@@ -35,13 +37,43 @@ _DIFF: tuple[Command, ...] = ("diff",)
 class Check:
     id: str
     category: Category
-    severity: Severity
+    severity: CheckSeverity
     commands: tuple[Command, ...]
     description: str
-    breaks: tuple[Breaks, ...] = ()
 
 
-def change_severity(breaks: Iterable[Breaks]) -> Severity:
+Effect = Literal["narrows", "widens-values", "widens-shape"]
+"""What a change does to what a document allows: ``narrows`` (something it allowed is refused),
+``widens-values`` (new values of the same shape: an enum value, a key), ``widens-shape``
+(another type, shape, presence, status or media type)."""
+Side = Literal["response", "request"]
+"""Who sends what changed: the server (a response, registry data) or the client (a request)."""
+
+
+def whom_it_breaks(effects: Iterable[Effect], side: Side) -> tuple[Breaks, ...]:
+    """The one rule of ``breaks``, the same for every change.
+
+    In a response (the server sends, clients read): narrowing breaks ``implementations`` (what
+    the old document let them send is refused); any widening breaks ``strict-clients`` (a
+    value outside the old schema); widening the shape breaks ``tolerant-clients`` too (reader
+    models keep new enum values and keys, nothing else). In a request (clients send, the server
+    reads): narrowing breaks both kinds of clients (a request the old document accepted is
+    refused); widening breaks ``implementations`` (they must accept what they could refuse).
+    """
+    found = set(effects)
+    whom: set[Breaks] = set()
+    widens = bool(found - {"narrows"})
+    if side == "response":
+        whom |= {"implementations"} if "narrows" in found else set()
+        whom |= {"strict-clients"} if widens else set()
+        whom |= {"tolerant-clients"} if "widens-shape" in found else set()
+    else:
+        whom |= {"strict-clients", "tolerant-clients"} if "narrows" in found else set()
+        whom |= {"implementations"} if widens else set()
+    return tuple(sorted(whom))
+
+
+def change_severity(breaks: Iterable[Breaks]) -> ChangeSeverity:
     """A change is ``breaking`` when it breaks implementations or tolerant clients, a
     ``warning`` when it breaks strict clients only (an added enum value is routine upstream,
     and the reader models exist for it), ``info`` otherwise."""
@@ -51,22 +83,45 @@ def change_severity(breaks: Iterable[Breaks]) -> Severity:
     return "warning" if whom else "info"
 
 
-_STRICT: tuple[Breaks, ...] = ("strict-clients",)
-_CLIENTS: tuple[Breaks, ...] = ("strict-clients", "tolerant-clients")
-_SERVERS: tuple[Breaks, ...] = ("implementations",)
-_EVERYONE: tuple[Breaks, ...] = ("implementations", "strict-clients", "tolerant-clients")
+@dataclass(frozen=True, slots=True)
+class ChangeCheck:
+    """A check of ``diff``: a kind of change, what it does (``effects``) on which ``side``, and
+    so whom it breaks (``whom_it_breaks``) and its severity (``change_severity``)."""
+
+    id: str
+    effects: frozenset[Effect]
+    side: Side
+    description: str
+    severity: ChangeSeverity
+    category: Literal["diff"] = "diff"
+    commands: tuple[Command, ...] = ("diff",)
+
+    @property
+    def breaks(self) -> tuple[Breaks, ...]:
+        return whom_it_breaks(self.effects, self.side)
+
+
+_NARROWS: tuple[Effect, ...] = ("narrows",)
+_VALUES: tuple[Effect, ...] = ("widens-values",)
+_SHAPE: tuple[Effect, ...] = ("widens-shape",)
+_REPLACES: tuple[Effect, ...] = ("narrows", "widens-shape")
 
 
 def _change(
-    check_id: str, breaks: tuple[Breaks, ...], description: str, severity: Severity | None = None
-) -> Check:
-    """A ``diff`` row; its severity follows from ``breaks`` unless a data change that breaks
-    nobody still deserves attention (a price jump)."""
-    chosen = change_severity(breaks) if severity is None else severity
-    return Check(check_id, "diff", chosen, _DIFF, description, breaks)
+    check_id: str,
+    effects: tuple[Effect, ...],
+    description: str,
+    *,
+    side: Side = "response",
+    severity: ChangeSeverity | None = None,
+) -> ChangeCheck:
+    """A ``diff`` row; its severity follows from whom it breaks unless a data change that
+    breaks nobody still deserves attention (a price jump)."""
+    chosen = change_severity(whom_it_breaks(effects, side)) if severity is None else severity
+    return ChangeCheck(check_id, frozenset(effects), side, description, chosen)
 
 
-_ROWS = (
+_ROWS: tuple[Check | ChangeCheck, ...] = (
     # Documents: what validate checks in a file, lint in an example, conformance in an answer.
     Check("schema", "document", "error", _DOCUMENT,
           "The value does not match the OpenAPI schema (and the generated strict types)."),
@@ -154,42 +209,77 @@ _ROWS = (
           "The manifest names a document, operation or status that does not exist."),
     Check("lint.baseline-stale", "lint", "warning", _LINT,
           "A baseline entry that matched no finding: the upstream defect may be fixed."),
-    # Changes between two OpenAPI documents (diff): operations, then response schemas.
-    _change("diff.operation-removed", _CLIENTS,
-            "An operation removed: its clients get no answer they can read."),
+    # Changes between two OpenAPI documents (diff): operations and requests, then responses.
+    _change("diff.operation-removed", _NARROWS,
+            "An operation removed: requests to it are refused.", side="request"),
     _change("diff.operation-added", (), "An operation added."),
-    _change("diff.status-removed", _SERVERS,
+    _change("diff.parameter-added", _NARROWS,
+            "A required parameter (or request body) added: old requests lack it.", side="request"),
+    _change("diff.optional-parameter-added", (),
+            "An optional parameter (or request body) added.", side="request"),
+    _change("diff.parameter-removed", _NARROWS,
+            "A parameter (or request body) removed: requests sending it may be refused.",
+            side="request"),
+    _change("diff.parameter-made-required", _NARROWS,
+            "A parameter (or request body) made required.", side="request"),
+    _change("diff.parameter-made-optional", _SHAPE,
+            "A parameter (or request body) made optional: servers must do without it.",
+            side="request"),
+    _change("diff.parameter-moved", _REPLACES,
+            "A parameter moved (`in`: query, path, header, cookie).", side="request"),
+    _change("diff.request-narrowed", _NARROWS,
+            "A parameter or request body accepts less (a type narrowed, an enum value removed, "
+            "a bound, a media type removed).", side="request"),
+    _change("diff.request-widened", _SHAPE,
+            "A parameter or request body accepts more (a type or enum widened, a bound, "
+            "a media type added).", side="request"),
+    _change("diff.request-changed", _REPLACES,
+            "A parameter or request body accepts something else (a type, `pattern` or "
+            "`format` replaced).", side="request"),
+    _change("diff.security-added", _NARROWS,
+            "A security requirement added where there was none: anonymous requests are "
+            "refused.", side="request"),
+    _change("diff.security-removed", _SHAPE,
+            "A security requirement removed: servers must accept anonymous requests.",
+            side="request"),
+    _change("diff.security-changed", _REPLACES,
+            "Security requirements replaced (other schemes or scopes).", side="request"),
+    _change("diff.status-removed", _NARROWS,
             "A response status removed: a server still sending it no longer conforms."),
-    _change("diff.status-added", (), "A response status added."),
-    _change("diff.media-type-removed", _SERVERS,
+    _change("diff.status-added", _SHAPE,
+            "A response status added: clients may get a status they do not expect."),
+    _change("diff.media-type-removed", _NARROWS,
             "A response media type removed: a server still sending it no longer conforms."),
-    _change("diff.media-type-added", (), "A response media type added."),
-    _change("diff.request-changed", (),
-            "Parameters or request body changed (only responses are classified: review it)."),
-    _change("diff.type-changed", _EVERYONE, "A schema's `type` changed."),
-    _change("diff.enum-value-added", _STRICT,
+    _change("diff.media-type-added", _SHAPE,
+            "A response media type added: clients may get a body they cannot read."),
+    _change("diff.type-widened", _SHAPE,
+            "A schema's `type` accepts more (`integer` to `number`, a type added)."),
+    _change("diff.type-narrowed", _NARROWS,
+            "A schema's `type` accepts less (`number` to `integer`, a type removed)."),
+    _change("diff.type-changed", _REPLACES, "A schema's `type` replaced."),
+    _change("diff.enum-value-added", _VALUES,
             "A string enum allows a new value (or any value): readers keep it, strict models reject it."),  # noqa: E501
-    _change("diff.enum-value-removed", _SERVERS,
+    _change("diff.enum-value-removed", _NARROWS,
             "An enum value removed: a server still sending it no longer conforms."),
-    _change("diff.property-added", _STRICT,
+    _change("diff.property-added", _VALUES,
             "An optional property added to an object with `additionalProperties: false`."),
     _change("diff.property-added-open", (),
             "An optional property added to an object that allows extra keys."),
-    _change("diff.required-property-added", ("implementations", "strict-clients"),
+    _change("diff.required-property-added", ("narrows", "widens-values"),
             "A required property added."),
-    _change("diff.property-made-required", _SERVERS,
+    _change("diff.property-made-required", _NARROWS,
             "An optional property made required: a server omitting it no longer conforms."),
-    _change("diff.property-made-optional", _CLIENTS,
+    _change("diff.property-made-optional", _SHAPE,
             "A required property made optional: clients relying on it may not get it."),
-    _change("diff.property-removed", _CLIENTS,
+    _change("diff.property-removed", _SHAPE,
             "A property removed: clients relying on it no longer get it."),
-    _change("diff.extra-keys-allowed", _STRICT,
+    _change("diff.extra-keys-allowed", _VALUES,
             "`additionalProperties: false` lifted: extra keys may come, strict models reject them."),  # noqa: E501
-    _change("diff.constraint-tightened", _SERVERS,
+    _change("diff.constraint-tightened", _NARROWS,
             "A schema accepts less (a bound, `format`, `nullable`, `anyOf` branch, ...)."),
-    _change("diff.constraint-loosened", _CLIENTS,
+    _change("diff.constraint-loosened", _SHAPE,
             "A schema accepts more (`null`, a wider bound, a new `anyOf` branch, ...)."),
-    _change("diff.constraint-changed", _EVERYONE,
+    _change("diff.constraint-changed", _REPLACES,
             "A schema accepts something else (a `pattern` or `format` replaced, an unknown keyword)."),  # noqa: E501
     _change("diff.component-renamed", (),
             "A schema component renamed, its schema unchanged (generated class names change)."),
@@ -199,28 +289,34 @@ _ROWS = (
     _change("diff.example-changed", (), "An example changed."),
     _change("diff.annotation-changed", (),
             "Another annotation changed (`deprecated`, `default`, `operationId`, `x-*`, ...)."),
-    # Changes between two registries or two /v1/models lists (diff).
-    _change("diff.model-removed", _CLIENTS,
+    # Changes between two registries or two /v1/models lists (diff): what the server sends.
+    _change("diff.schema-drift", _VALUES,
+            "NEW data outside the strict schema that the reader models still read (an unknown "
+            "enum value, an extra key): strict models reject it."),
+    _change("diff.model-removed", _SHAPE,
             "A model id removed: clients using it break."),
-    _change("diff.model-renamed", _CLIENTS,
+    _change("diff.model-renamed", _SHAPE,
             "A model's id changed (same model under a new id): clients using the old id break."),
     _change("diff.model-added", (), "A model added."),
     _change("diff.model-changed", (),
             "A model's name, author, description, dates, `owned_by` or `created` changed."),
     _change("diff.endpoint-removed", (), "A model lost the endpoint of a provider."),
     _change("diff.endpoint-added", (), "A model gained the endpoint of a provider."),
-    _change("diff.price-changed", (), "A price changed, appeared or went (old, new, ratio)."),
+    _change("diff.price-changed", (),
+            "A price changed, appeared or went (old, new, ratio), the endpoint record's included."),
     _change("diff.price-jump", (),
             "A price changed by 10x or more either way: how a per-token vs per-million slip looks.",
             severity="warning"),
-    _change("diff.limit-changed", (), "A model's `contextLength` or `maxOutput` changed."),
+    _change("diff.limit-changed", (),
+            "A limit changed: a model's `contextLength` or `maxOutput`, an endpoint record's "
+            "context length, completion tokens or rate limits."),
     _change("diff.capabilities-changed", (),
             "Capabilities (implied by endpoint pricing) gained or lost."),
     _change("diff.modalities-changed", (), "Input or output modalities gained or lost."),
     _change("diff.parameters-changed", (), "Supported parameters gained or lost."),
 )  # fmt: skip
 
-CHECKS: dict[str, Check] = {check.id: check for check in _ROWS}
+CHECKS: dict[str, Check | ChangeCheck] = {check.id: check for check in _ROWS}
 
 
 def finding(
@@ -242,11 +338,13 @@ def finding(
         target=target,
         pointer=pointer,
         reproduce=reproduce,
-        breaks=check.breaks,
+        breaks=check.breaks if isinstance(check, ChangeCheck) else (),
     )
 
 
-def checks_for(command: Command, categories: Iterable[Category] | None = None) -> list[Check]:
+def checks_for(
+    command: Command, categories: Iterable[Category] | None = None
+) -> list[Check | ChangeCheck]:
     """The checks ``command`` can emit, in catalog order, optionally of some categories only."""
     wanted = None if categories is None else set(categories)
     return [
@@ -256,11 +354,11 @@ def checks_for(command: Command, categories: Iterable[Category] | None = None) -
     ]
 
 
-def markdown_table(checks: Iterable[Check], *, with_category: bool = False) -> str:
+def markdown_table(checks: Iterable[Check | ChangeCheck], *, with_category: bool = False) -> str:
     """The Markdown table of ``checks``: what README.md and docs/ show; changes (``diff``)
     get a column saying whom they break."""
     checks = list(checks)
-    with_breaks = any(check.category == "diff" for check in checks)
+    with_breaks = any(isinstance(check, ChangeCheck) for check in checks)
     head = ["check", "severity", *(["category"] if with_category else [])]
     head += [*(["breaks"] if with_breaks else []), "what it means"]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -268,7 +366,8 @@ def markdown_table(checks: Iterable[Check], *, with_category: bool = False) -> s
         cells = [f"`{check.id}`", check.severity]
         cells += [check.category] if with_category else []
         if with_breaks:
-            cells.append(", ".join(check.breaks) or ("none" if check.category == "diff" else "-"))
+            whom = check.breaks if isinstance(check, ChangeCheck) else None
+            cells.append("-" if whom is None else ", ".join(whom) or "none")
         rows.append("| " + " | ".join([*cells, check.description]) + " |")
     return "\n".join(rows) + "\n"
 

@@ -15,8 +15,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Location = tuple[str | int, ...]
-Severity = Literal["error", "warning", "breaking", "info"]
-"""``error``/``warning`` for checks; ``breaking``/``warning``/``info`` for changes (diff)."""
+CheckSeverity = Literal["error", "warning"]
+"""How bad a problem a check found is: an ``error`` fails the run, a ``warning`` with
+``--strict``."""
+ChangeSeverity = Literal["breaking", "warning", "info"]
+"""How bad a change ``diff`` found is: ``breaking`` fails the run, a ``warning`` with
+``--fail-on warning``, ``info`` never; it follows from whom the change breaks."""
+Severity = CheckSeverity | ChangeSeverity
+"""What a finding carries: its check's severity, or its change's."""
 FAILING: frozenset[Severity] = frozenset({"error", "breaking"})
 Breaks = Literal["implementations", "strict-clients", "tolerant-clients"]
 """Whom a change (diff) breaks: a server that conformed to OLD, a strict model generated from

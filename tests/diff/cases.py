@@ -35,6 +35,9 @@ class Case:
     """A file in specs/, or ``registry`` / ``gateway`` (the project's own data)."""
     change: Change
     expected: tuple[tuple[str, str], ...]
+    verdict: tuple[str, frozenset[str]] | None = None
+    """The worst severity of the changes and whom they break together, where a reviewer would
+    ask (the classes of requests, security, shapes and whom a change breaks)."""
 
     def __str__(self) -> str:
         return self.name
@@ -52,7 +55,9 @@ def spec(name: str) -> Any:
 
 def pair(case: Case) -> tuple[Any, Any]:
     """(OLD, NEW) of a case."""
-    if case.base == "registry":
+    if case.base in DERIVED:
+        old = DERIVED[case.base]()
+    elif case.base == "registry":
         old = own.registry()
     elif case.base == "gateway":
         old = own.gateway()
@@ -139,6 +144,92 @@ def _edit(path: str, value: Any) -> Change:
     return change
 
 
+def _with_model_path() -> Any:
+    """The registry document with an operation on one model, ``{model}`` in its path, taking an
+    optional ``fields`` query parameter."""
+    doc = spec(REGISTRY_SPEC)
+    operation = copy.deepcopy(_reg_op(doc))
+    operation["operationId"] = "GetModel"
+    operation["parameters"] = [
+        {"name": "model", "in": "path", "required": True, "schema": {"type": "string"}},
+        {"name": "fields", "in": "query", "schema": {"type": "string", "enum": ["all", "id"]}},
+        {"name": "limit", "in": "query", "schema": {"type": "number", "format": "double"}},
+        {"name": "x-team", "in": "header", "required": True, "schema": {"type": "string"}},
+    ]
+    doc["paths"][MODEL_PATH] = {"get": operation}
+    return doc
+
+
+MODEL_PATH = "/v1/public/model-registry/models/{model}"
+MODEL_OP = "/paths/~1v1~1public~1model-registry~1models~1{model}/get"
+
+
+def _with_security() -> Any:
+    """The gateway document with bearer authentication required everywhere."""
+    doc = spec(GATEWAY_SPEC)
+    _global_security(doc)
+    return doc
+
+
+DERIVED: dict[str, Callable[[], Any]] = {
+    "registry with a model path": _with_model_path,
+    "gateway with security": _with_security,
+}
+SECURED = "gateway with security"
+WITH_PATH = "registry with a model path"
+CLIENTS = frozenset({"strict-clients", "tolerant-clients"})
+SERVERS = frozenset({"implementations"})
+EVERYONE = CLIENTS | SERVERS
+BEARER = {"bearer": {"type": "http", "scheme": "bearer"}}
+
+
+def _model_op(doc: Any) -> Any:
+    return doc["paths"][MODEL_PATH]["get"]
+
+
+def _parameter(name: str) -> Callable[[Any], Any]:
+    return lambda doc: next(p for p in _model_op(doc)["parameters"] if p["name"] == name)
+
+
+def _rename_path_parameter(doc: Any) -> None:
+    item = doc["paths"].pop(MODEL_PATH)
+    item["get"]["parameters"][0]["name"] = "id"
+    doc["paths"]["/v1/public/model-registry/models/{id}"] = item
+
+
+def _global_security(doc: Any) -> None:
+    doc["security"] = [{"bearer": []}]
+    doc.setdefault("components", {})["securitySchemes"] = BEARER
+
+
+def _operation_security(doc: Any) -> None:
+    _reg_op(doc)["security"] = [{"bearer": []}]
+    doc["components"]["securitySchemes"] = BEARER
+
+
+def _status_renamed(doc: Any) -> None:
+    responses = _gw_op(doc)["responses"]
+    responses["201"] = responses.pop("200")
+
+
+def _media_type_replaced(doc: Any) -> None:
+    content = _gw_op(doc)["responses"]["200"]["content"]
+    content["application/vnd.models+json"] = content.pop("application/json")
+
+
+def _all_of_one(description: str | None) -> Change:
+    def change(doc: Any) -> None:
+        holder = _schemas(doc)["ResultSuccess_ModelRegistryResponse_"]["properties"]
+        wrapped: dict[str, Any] = {"allOf": [holder["data"]]}
+        if description is not None:
+            wrapped["description"] = description
+        holder["data"] = wrapped
+
+    return change
+
+
+SUCCESS_DATA = "/components/schemas/ResultSuccess_ModelRegistryResponse_/properties/data"
+
 DOCUMENT_CASES = [
     Case("enum value added", REGISTRY_SPEC,
          lambda d: _schemas(d)["ModelProviderName"]["enum"].append("newcloud"),
@@ -168,9 +259,6 @@ DOCUMENT_CASES = [
     Case("type changed", REGISTRY_SPEC,
          _edit("components.schemas.ModelEndpoint.properties.supportsPtb.type", "string"),
          (("diff.type-changed", "/components/schemas/ModelEndpoint/properties/supportsPtb/type"),)),
-    Case("type changed in an inline schema", GATEWAY_SPEC,
-         lambda d: _gw_model(d)["properties"]["created"].update(type="number"),
-         (("diff.type-changed", f"{GW_200}/properties/data/items/properties/created/type"),)),
     Case("operation removed", GATEWAY_SPEC, lambda d: d["paths"].clear(),
          (("diff.operation-removed", GW_OP),)),
     Case("operation added", REGISTRY_SPEC, _add_operation,
@@ -187,10 +275,90 @@ DOCUMENT_CASES = [
     Case("media type removed", GATEWAY_SPEC,
          lambda d: _gw_op(d)["responses"]["500"].pop("content"),
          (("diff.media-type-removed", f"{GW_OP}/responses/500/content/application~1json"),)),
-    Case("request parameter added", REGISTRY_SPEC,
+    # Requests: compared for compatibility.
+    Case("required query parameter added", REGISTRY_SPEC,
+         lambda d: _reg_op(d)["parameters"].append(
+             {"name": "author", "in": "query", "required": True, "schema": {"type": "string"}}),
+         (("diff.parameter-added", f"{REG_OP}/parameters/0"),), ("breaking", CLIENTS)),
+    Case("optional query parameter added", REGISTRY_SPEC,
          lambda d: _reg_op(d)["parameters"].append(
              {"name": "author", "in": "query", "schema": {"type": "string"}}),
-         (("diff.request-changed", REG_OP),)),
+         (("diff.optional-parameter-added", f"{REG_OP}/parameters/0"),), ("info", frozenset())),
+    Case("optional parameter made required", WITH_PATH,
+         lambda d: _parameter("fields")(d).update(required=True),
+         (("diff.parameter-made-required", f"{MODEL_OP}/parameters/1/required"),),
+         ("breaking", CLIENTS)),
+    Case("parameter removed", WITH_PATH, lambda d: _model_op(d)["parameters"].pop(1),
+         (("diff.parameter-removed", f"{MODEL_OP}/parameters/1"),), ("breaking", CLIENTS)),
+    Case("parameter moved to a header", WITH_PATH,
+         lambda d: _parameter("fields")(d).update({"in": "header"}),
+         (("diff.parameter-moved", f"{MODEL_OP}/parameters/1/in"),), ("breaking", EVERYONE)),
+    Case("parameter enum narrowed", WITH_PATH,
+         lambda d: _parameter("fields")(d)["schema"]["enum"].remove("id"),
+         (("diff.request-narrowed", f"{MODEL_OP}/parameters/1/schema/enum/1"),),
+         ("breaking", CLIENTS)),
+    Case("parameter enum widened", WITH_PATH,
+         lambda d: _parameter("fields")(d)["schema"]["enum"].append("name"),
+         (("diff.request-widened", f"{MODEL_OP}/parameters/1/schema/enum/2"),),
+         ("breaking", SERVERS)),
+    Case("parameter type narrowed", WITH_PATH,
+         lambda d: _parameter("limit")(d)["schema"].update(type="integer"),
+         (("diff.request-narrowed", f"{MODEL_OP}/parameters/2/schema/type"),),
+         ("breaking", CLIENTS)),
+    Case("parameter made optional", WITH_PATH,
+         lambda d: _parameter("x-team")(d).pop("required"),
+         (("diff.parameter-made-optional", f"{MODEL_OP}/parameters/3/required"),),
+         ("breaking", SERVERS)),
+    Case("parameter format replaced", WITH_PATH,
+         lambda d: _parameter("limit")(d)["schema"].update(format="float"),
+         (("diff.request-changed", f"{MODEL_OP}/parameters/2/schema/format"),),
+         ("breaking", EVERYONE)),
+    Case("parameter serialised otherwise", WITH_PATH,
+         lambda d: _parameter("fields")(d).update(style="spaceDelimited"),
+         (("diff.request-changed", f"{MODEL_OP}/parameters/1/style"),), ("breaking", EVERYONE)),
+    Case("parameter description changed", WITH_PATH,
+         lambda d: _parameter("fields")(d).update(description="Which fields."),
+         (("diff.description-changed", f"{MODEL_OP}/parameters/1/description"),),
+         ("info", frozenset())),
+    Case("path parameter renamed", WITH_PATH, _rename_path_parameter, (), ("info", frozenset())),
+    Case("required request body added", REGISTRY_SPEC,
+         lambda d: _reg_op(d).update(requestBody={"required": True, "content": {
+             "application/json": {"schema": {"type": "object"}}}}),
+         (("diff.parameter-added", f"{REG_OP}/requestBody"),), ("breaking", CLIENTS)),
+    # Security requirements.
+    Case("global security added", GATEWAY_SPEC, _global_security,
+         (("diff.security-added", "/security"),), ("breaking", CLIENTS)),
+    Case("operation security added", REGISTRY_SPEC, _operation_security,
+         (("diff.security-added", f"{REG_OP}/security"),), ("breaking", CLIENTS)),
+    Case("security removed", SECURED, lambda d: d.update(security=[]),
+         (("diff.security-removed", "/security"),), ("breaking", SERVERS)),
+    Case("security scheme replaced", SECURED,
+         lambda d: (d["components"]["securitySchemes"].update(
+             key={"type": "apiKey", "in": "header", "name": "X-Key"}),
+             d.update(security=[{"key": []}])),
+         (("diff.security-changed", "/security"),), ("breaking", EVERYONE)),
+    # Whom a response change breaks, by the rule.
+    Case("integer to number in a response", GATEWAY_SPEC,
+         lambda d: _gw_model(d)["properties"]["created"].update(type="number"),
+         (("diff.type-widened", f"{GW_200}/properties/data/items/properties/created/type"),),
+         ("breaking", CLIENTS)),
+    Case("number to integer in a response", REGISTRY_SPEC,
+         _edit("components.schemas.ModelRegistryItem.properties.contextLength.type", "integer"),
+         (("diff.type-narrowed", f"{ITEM}/properties/contextLength/type"),),
+         ("breaking", SERVERS)),
+    Case("status 200 to 201", GATEWAY_SPEC, _status_renamed,
+         (("diff.status-added", f"{GW_OP}/responses/201"),
+          ("diff.status-removed", f"{GW_OP}/responses/200")), ("breaking", EVERYONE)),
+    Case("media type replaced", GATEWAY_SPEC, _media_type_replaced,
+         (("diff.media-type-added", f"{GW_OP}/responses/200/content/application~1vnd.models+json"),
+          ("diff.media-type-removed", f"{GW_OP}/responses/200/content/application~1json")),
+         ("breaking", EVERYONE)),
+    # Shapes, not spellings.
+    Case("a reference wrapped in an allOf of one", REGISTRY_SPEC, _all_of_one(None), (),
+         ("info", frozenset())),
+    Case("a reference wrapped in an allOf of one with a description", REGISTRY_SPEC,
+         _all_of_one("The registry."),
+         (("diff.description-changed", f"{SUCCESS_DATA}/description"),), ("info", frozenset())),
     Case("additionalProperties: false lifted", REGISTRY_SPEC,
          lambda d: _item(d).pop("additionalProperties"),
          (("diff.extra-keys-allowed", f"{ITEM}/additionalProperties"),)),
@@ -296,6 +464,17 @@ def _renamed_and_changed(doc: Any) -> None:
     _models(doc)[4].update(id="o4-mini-2025-04-16", contextLength=400000)
 
 
+def _drift(doc: Any) -> None:
+    _models(doc)[8]["inputModalities"].append("smell")
+    _endpoint(8)(doc)["region"] = "mars-1"
+
+
+def _record_limits(doc: Any) -> None:
+    record = _endpoint(0)(doc)["endpoint"]
+    record["contextLength"] = 1000000
+    record["modelConfig"]["rateLimits"] = {"rpm": 60}
+
+
 PRICE = "$.data.models[2].endpoints[0].pricing.prompt"
 
 REGISTRY_CASES = [
@@ -350,6 +529,17 @@ REGISTRY_CASES = [
     Case("provider slug changed", "registry",
          lambda d: _endpoint(0, 1)(d).update(providerSlug="vertex-ai"),
          (("diff.model-changed", "$.data.models[0].endpoints[1].providerSlug"),)),
+    Case("unknown enum values and an extra key: drift from the strict schema", "registry",
+         _drift, (("diff.schema-drift", "$.data.models[8].inputModalities[1]"),
+                  ("diff.modalities-changed", "$.data.models[8].inputModalities"),
+                  ("diff.schema-drift", "$.data.models[8].endpoints[0].region"))),
+    Case("an endpoint record's own price", "registry",
+         lambda d: _endpoint(0)(d)["endpoint"]["pricing"][1].update(input=1.2e-4),
+         (("diff.price-jump", "$.data.models[0].endpoints[0].endpoint.pricing[1].input"),)),
+    Case("an endpoint record's limits", "registry", _record_limits,
+         (("diff.limit-changed", "$.data.models[0].endpoints[0].endpoint.contextLength"),
+          ("diff.limit-changed",
+           "$.data.models[0].endpoints[0].endpoint.modelConfig.rateLimits.rpm"))),
     Case("models reordered", "registry", lambda d: _models(d).reverse(), ()),
     Case("endpoints reordered", "registry", lambda d: _models(d)[0]["endpoints"].reverse(), ()),
 ]  # fmt: skip

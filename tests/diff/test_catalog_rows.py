@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from codegen.reader import _is_string_enum
-from conformance.catalog import CHECKS, change_severity, checks_for, finding
-from conformance.diff.keywords import is_string_enum
+from conformance.catalog import CHECKS, ChangeCheck, change_severity, checks_for, finding
+from conformance.diff.schemas import is_string_enum
 from tests.diff.cases import DOCUMENT_CASES, GATEWAY_CASES, REGISTRY_CASES, spec
 
 DIFF_CHECKS = {check.id for check in checks_for("diff", ["diff"])}
@@ -24,12 +24,24 @@ ISSUE_TABLE = {
     "diff.type-changed": {"implementations", "strict-clients", "tolerant-clients"},
     "diff.operation-removed": {"strict-clients", "tolerant-clients"},
     "diff.operation-added": set(),
-    "diff.status-added": set(),
+    "diff.status-added": {"strict-clients", "tolerant-clients"},
+    "diff.status-removed": {"implementations"},
+    "diff.media-type-added": {"strict-clients", "tolerant-clients"},
+    "diff.media-type-removed": {"implementations"},
+    "diff.type-widened": {"strict-clients", "tolerant-clients"},
+    "diff.type-narrowed": {"implementations"},
+    "diff.parameter-added": {"strict-clients", "tolerant-clients"},
+    "diff.optional-parameter-added": set(),
+    "diff.request-widened": {"implementations"},
+    "diff.security-added": {"strict-clients", "tolerant-clients"},
+    "diff.schema-drift": {"strict-clients"},
     "diff.description-changed": set(),
     "diff.example-changed": set(),
     "diff.model-removed": {"strict-clients", "tolerant-clients"},
 }
-"""The classes the vocabulary names, and whom each breaks."""
+"""The classes a reviewer names, and whom each breaks: integer to number in a response breaks
+clients, number to integer implementations; a status or media type replaced (one removed, one
+added) breaks everyone; a new required parameter breaks clients, a widened one implementations."""
 
 
 def test_every_diff_check_is_triggered_by_a_case() -> None:
@@ -41,6 +53,23 @@ def test_every_diff_check_is_triggered_by_a_case() -> None:
 @pytest.mark.parametrize("check", sorted(ISSUE_TABLE))
 def test_the_named_classes_break_whom_the_vocabulary_says(check: str) -> None:
     assert set(CHECKS[check].breaks) == ISSUE_TABLE[check]
+
+
+def test_one_rule_per_side_says_whom_a_change_breaks() -> None:
+    from conformance.catalog import whom_it_breaks
+
+    clients, servers = ("strict-clients", "tolerant-clients"), ("implementations",)
+    assert whom_it_breaks(["narrows"], "response") == servers
+    assert whom_it_breaks(["widens-values"], "response") == ("strict-clients",)
+    assert whom_it_breaks(["widens-shape"], "response") == clients
+    assert whom_it_breaks(["narrows"], "request") == clients
+    assert whom_it_breaks(["widens-values"], "request") == servers
+    assert whom_it_breaks(["widens-shape"], "request") == servers
+    assert whom_it_breaks([], "request") == whom_it_breaks([], "response") == ()
+    for check in DIFF_CHECKS:
+        row = CHECKS[check]
+        assert isinstance(row, ChangeCheck)
+        assert row.breaks == whom_it_breaks(row.effects, row.side), check
 
 
 def test_severity_follows_from_breaks() -> None:

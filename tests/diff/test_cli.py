@@ -83,7 +83,7 @@ def test_a_file_against_itself_is_exit_0_and_no_changes(workdir: Path, cli: Cli)
 
 def test_an_invalid_input_is_reported_and_nothing_is_compared(workdir: Path, cli: Cli) -> None:
     broken = json.loads(Path("new.json").read_text())
-    broken["data"]["models"][0]["inputModalities"].append("pdf")
+    broken["data"]["models"][0]["contextLength"] = "lots"  # the reader models refuse it too
     Path("broken.json").write_text(json.dumps(broken))
     result = cli("diff", "old.json", "broken.json")
     assert result.code == 1
@@ -97,6 +97,45 @@ def test_an_invalid_input_is_reported_and_nothing_is_compared(workdir: Path, cli
     report = json.loads(cli("diff", "--format", "json", "old.json", "broken.json").out)
     assert (report["changes"], len(report["inputs"][1]["findings"])) == ([], 1)
     assert report["skipped"][0]["family"] == "diff"
+
+
+def test_a_new_registry_the_strict_schema_refuses_is_diffed_with_its_drift(
+    workdir: Path, cli: Cli
+) -> None:
+    new = json.loads(Path("old.json").read_text())
+    model = new["data"]["models"][0]
+    model["inputModalities"].append("pdf")  # unknown to the strict schema, read by the readers
+    model["endpoints"][0]["pricing"]["prompt"] *= 20
+    model["endpoints"][0]["endpoint"]["pricing"][0]["input"] *= 20  # the record's own prices
+    Path("drift.json").write_text(json.dumps(new))
+    report = json.loads(cli("diff", "--format", "json", "old.json", "drift.json").out)
+    assert report["inputs"][1]["findings"] == []
+    found = {(c["check"], c["path"], c["severity"]) for c in report["changes"]}
+    assert found == {
+        ("diff.schema-drift", "$.data.models[0].inputModalities[2]", "warning"),
+        ("diff.modalities-changed", "$.data.models[0].inputModalities", "info"),
+        ("diff.price-jump", "$.data.models[0].endpoints[0].pricing.prompt", "warning"),
+        ("diff.price-jump", "$.data.models[0].endpoints[0].endpoint.pricing[0].input", "warning"),
+    }
+    assert cli("diff", "old.json", "drift.json").code == 0
+    assert cli("diff", "--fail-on", "warning", "old.json", "drift.json").code == 1
+
+
+def test_fail_on_breaks_chooses_whom_a_failure_is_about(workdir: Path, cli: Cli) -> None:
+    # old.yaml -> new.yaml: an enum value and a property added to a closed object (strict
+    # clients), a description (nobody).
+    assert cli("diff", "old.yaml", "new.yaml").code == 0
+    strict = ["--fail-on", "warning", "old.yaml", "new.yaml"]
+    assert cli("diff", *strict).code == 1
+    assert cli("diff", "--fail-on-breaks", "strict-clients", *strict).code == 1
+    assert cli("diff", "--fail-on-breaks", "implementations,tolerant-clients", *strict).code == 0
+    # old.json -> new.json: a model removed breaks clients, not implementations.
+    assert cli("diff", "old.json", "new.json").code == 1
+    assert cli("diff", "--fail-on-breaks", "implementations", "old.json", "new.json").code == 0
+    assert cli("diff", "--fail-on-breaks", "tolerant-clients", "old.json", "new.json").code == 1
+    with pytest.raises(SystemExit) as refused:  # argparse: one line on stderr, exit 2
+        cli("diff", "--fail-on-breaks", "servers", "old.json", "new.json")
+    assert refused.value.code == 2
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,9 @@ from typing import Any
 import pytest
 
 from conformance.checks import check_document
-from conformance.diff.gateway import diff_model_lists
-from conformance.diff.pairing import by_id, pair
-from conformance.diff.registry import diff_registries
+from conformance.diff.data import by_id, diff_model_lists, diff_registries, pair
 from conformance.jsonpath import to_jsonpath
+from conformance.reporting import Report
 from tests.checks import own
 from tests.diff.cases import GATEWAY_CASES, REGISTRY_CASES, Case
 from tests.diff.cases import pair as case_pair
@@ -30,10 +29,28 @@ def gateway_changes(old: Any, new: Any) -> list[tuple[str, str]]:
     return sorted((c.check, to_jsonpath(c.location or ())) for c in diff_model_lists(old, new))
 
 
+def report_of(old: Any, new: Any, kind: str = "registry-response") -> Report:
+    """The report of ``diff``: each input validated first, drift included."""
+    from conformance.diff.compare import diff_report
+    from conformance.diff.inputs import Input
+    from conformance.reporting import Group
+
+    def side(role: str, value: Any) -> Input:
+        found = check_document(value, kind)
+        return Input(role, value, Group(f"{role}.json", kind, found))
+
+    return diff_report(side("OLD", old), side("NEW", new))
+
+
+def reported_changes(old: Any, new: Any, kind: str = "registry-response") -> list[tuple[str, str]]:
+    (changes,) = [group for group in report_of(old, new, kind).groups if group.changes]
+    return sorted((c.check, to_jsonpath(c.location or ())) for c in changes.findings)
+
+
 @pytest.mark.parametrize("case", REGISTRY_CASES, ids=str)
 def test_registry_change_is_found_once_where_it_happened(case: Case) -> None:
     old, new = case_pair(case)
-    assert registry_changes(old, new) == sorted(case.expected)
+    assert reported_changes(old, new) == sorted(case.expected)
 
 
 @pytest.mark.parametrize("case", GATEWAY_CASES, ids=str)
@@ -41,6 +58,21 @@ def test_gateway_change_is_found_once_where_it_happened(case: Case) -> None:
     old, new = case_pair(case)
     assert check_document(new, "models") == []
     assert gateway_changes(old, new) == sorted(case.expected)
+
+
+def test_a_gateway_list_outside_the_strict_schema_is_diffed_with_its_drift() -> None:
+    old = own.gateway()
+    new = copy.deepcopy(old)
+    new["data"][0]["object"] = "model-alias"  # an open enum to the reader models
+    new["data"][1]["created"] = "yesterday"  # a wrong type: the reader models refuse it too
+    assert check_document(new, "models") != []
+    (skipped,) = report_of(old, new, "models").skipped
+    assert skipped.reason == "NEW not valid: changes found in it could not be trusted"
+    new["data"][1]["created"] = old["data"][1]["created"]
+    assert reported_changes(old, new, "models") == [
+        ("diff.model-changed", "$.data[0].object"),
+        ("diff.schema-drift", "$.data[0].object"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -137,3 +169,46 @@ def test_real_gateway_list_against_itself_and_one_removal() -> None:
     assert gateway_changes(old, new) == []
     new["data"].pop(0)
     assert gateway_changes(old, new) == [("diff.model-removed", "$.data[0]")]
+
+
+def test_a_mass_price_change_is_summed_up_in_one_line() -> None:
+    from conformance.diff.data import price_moves
+
+    old = own.registry()
+    new = copy.deepcopy(old)
+    for model in new["data"]["models"]:
+        for endpoint in model["endpoints"]:
+            for key in ("prompt", "completion"):
+                endpoint["pricing"][key] *= 0.9
+    found = diff_registries(old["data"], ("data",), new["data"], ("data",))
+    priced = [c for c in found if c.check == "diff.price-changed"]
+    models = {c.location[:4] for c in priced if c.location}
+    assert len(models) == len(old["data"]["models"])
+    assert price_moves(found) == [
+        f"completion, prompt prices -10% (x0.9) on {len(models)} models: {len(priced)} prices"
+    ]
+
+
+@needs_real_data
+def test_real_registry_with_a_routine_price_cut_fits_one_comment() -> None:
+    from conformance.diff.compare import diff_report
+    from conformance.diff.inputs import Input
+    from conformance.exit_codes import ExitCode
+    from conformance.reporting import Group, render_markdown
+    from conformance.reporting.markdown import LIMIT
+
+    old = json.loads(REAL_REGISTRY.read_bytes())
+    new = copy.deepcopy(old)
+    for model in new["data"]["models"]:
+        for endpoint in model["endpoints"]:
+            for key in ("prompt", "completion"):
+                endpoint["pricing"][key] *= 0.9
+    sides = [
+        Input(r, v, Group(f"{r}.json", "registry-response"))
+        for r, v in (("OLD", old), ("NEW", new))
+    ]
+    report = diff_report(*sides)
+    assert report.overview[0].startswith("completion, prompt prices -10% (x0.9) on ")
+    text = render_markdown(report, ExitCode.OK)
+    assert len(text) <= LIMIT
+    assert "more in the JSON report" in text

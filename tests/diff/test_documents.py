@@ -28,6 +28,18 @@ def test_one_change_is_found_once_where_it_happened(case: Case) -> None:
     assert changes(old, new) == sorted(case.expected)
 
 
+VERDICT_CASES = [case for case in DOCUMENT_CASES if case.verdict is not None]
+_RANK = {"breaking": 0, "warning": 1, "info": 2}
+
+
+@pytest.mark.parametrize("case", VERDICT_CASES, ids=str)
+def test_the_verdict_is_the_expected_severity_and_whom_it_breaks(case: Case) -> None:
+    old, new = pair(case)
+    found = diff_documents(old, new)
+    worst = min((c.severity for c in found), key=lambda s: _RANK[s], default="info")
+    assert (worst, frozenset(b for c in found for b in c.breaks)) == case.verdict
+
+
 @pytest.mark.parametrize("case", DOCUMENT_CASES, ids=str)
 def test_the_reverse_edit_is_found_too_or_is_nothing_again(case: Case) -> None:
     old, new = pair(case)

@@ -29,3 +29,35 @@ def test_a_report_without_findings_is_a_title_and_a_verdict() -> None:
         "#### changes [models]: no changes\n\n"
         "**2 files checked: 0 breaking, 0 warnings, 0 info. exit 0: no failing finding**\n"
     )
+
+
+def test_a_fold_that_is_the_only_content_is_named_for_what_it_holds() -> None:
+    change = finding("diff.model-added", "model 'x' added", ("data", "models", 0))
+    report = Report("diff", [Group("a.json", "registry"), Group("b.json", "registry"),
+                             Group("changes", "registry", [change], changes=True)])  # fmt: skip
+    text = render_markdown(report, ExitCode.OK)
+    assert "<summary>1 change, failing nothing</summary>" in text
+    assert "more, failing nothing" not in text
+
+
+def test_a_mass_price_change_fits_one_comment_summary_first() -> None:
+    from conformance.diff.data import price_moves
+    from conformance.reporting.markdown import LIMIT
+
+    changes = [
+        finding("diff.price-changed",
+                f"model 'vendor/model-{i}', provider 'p{i % 7}': {key} 2.5 → 2.25 (x0.9)",
+                ("data", "models", i, "endpoints", 0, "pricing", key))
+        for i in range(1500) for key in ("prompt", "completion")
+    ]  # fmt: skip
+    overview = price_moves(changes)
+    assert overview == ["completion, prompt prices -10% (x0.9) on 1500 models: 3000 prices"]
+    report = Report("diff", [Group("a.json", "registry"), Group("b.json", "registry"),
+                             Group("changes", "registry", changes, changes=True)],
+                    overview=overview)  # fmt: skip
+    text = render_markdown(report, ExitCode.OK)
+    assert len(text) <= LIMIT
+    assert text.index(overview[0]) < text.index("| severity | check | count |")
+    shown = text.count("| `diff.price-changed` |") - 1  # the count table's row
+    assert 100 < shown < 3000
+    assert f"- {3000 - shown} more in the JSON report (`--format json`)" in text

@@ -1,9 +1,10 @@
 """`helicone-contract diff OLD NEW`: what changed between two documents or two registries, and
 whom it breaks.
 
-Exit 0 when nothing is breaking, 1 when something is (``--fail-on warning``: warnings too) or
-an input is invalid (its findings are reported and nothing is compared), 2 when an input cannot
-be used (one line on stderr, as ``validate``).
+Exit 0 when nothing fails, 1 when a change does (a breaking one that breaks a group
+``--fail-on-breaks`` names; ``--fail-on warning``: warnings too) or an input is invalid (its
+findings are reported and nothing is compared), 2 when an input cannot be used (one line on
+stderr, as ``validate``). Arguments become ``DiffOptions``; ``run_diff`` does the work.
 """
 
 from __future__ import annotations
@@ -38,6 +39,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="exit 1 on breaking changes (default), or on warnings too (the same as --strict)",
     )
     parser.add_argument(
+        "--fail-on-breaks",
+        type=_groups,
+        default=None,
+        metavar="GROUPS",
+        help="fail only on changes that break one of these (comma-separated: implementations, "
+        "strict-clients, tolerant-clients; default all)",
+    )
+    parser.add_argument(
         "--max-size",
         type=int,
         default=128,
@@ -47,43 +56,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_output_arguments(parser, markdown=True)
 
 
-def run(args: argparse.Namespace) -> int:
-    import gc
+def _groups(text: str) -> tuple[str, ...]:
+    from conformance.diff.compare import EVERYONE
 
-    from conformance.diff.compare import diff_report
-    from conformance.diff.inputs import OPENAPI, embedded_input, read_input
+    names = tuple(dict.fromkeys(name.strip() for name in text.split(",") if name.strip()))
+    unknown = [name for name in names if name not in EVERYONE]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"{', '.join(unknown) or 'nothing'}: not one of {', '.join(EVERYONE)}"
+        )
+    return names
+
+
+def run(args: argparse.Namespace) -> int:
+    from conformance.diff.compare import DiffOptions, diff_exit_code, run_diff
     from conformance.errors import UsageError
-    from conformance.exit_codes import exit_code_for
     from conformance.reporting import check_report_paths, emit
 
     wanted = 1 if args.embedded else 2
     if len(args.inputs) != wanted:
         given = "NEW (OLD is embedded)" if args.embedded else "OLD and NEW"
         raise UsageError(f"diff takes {given}: {len(args.inputs)} given")
-    if args.embedded and args.kind not in (None, OPENAPI):
-        raise UsageError("--embedded compares OpenAPI documents: --kind must be openapi")
-    if args.max_size <= 0:
-        raise UsageError("--max-size must be a positive number of MiB")
     if args.inputs.count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
     check_report_paths(args, args.inputs)
-    limit = args.max_size * 1024 * 1024
-    # As in validate: two large acyclic trees are built, and the cycle collector would only
-    # scan them again and again.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        if args.embedded:
-            new = read_input("NEW", args.inputs[0], args.kind or OPENAPI, limit)
-            old = embedded_input("OLD", new)
-        else:
-            old = read_input("OLD", args.inputs[0], args.kind, limit)
-            new = read_input("NEW", args.inputs[1], args.kind, limit)
-        report = diff_report(old, new)
-    finally:
-        if was_enabled:
-            gc.enable()
-    strict = args.strict or args.fail_on == "warning"
-    code = exit_code_for(report.findings, strict=strict)
+    options = DiffOptions(
+        new=args.inputs[-1],
+        old=None if args.embedded else args.inputs[0],
+        kind=args.kind,
+        embedded=args.embedded,
+        max_size=args.max_size * 1024 * 1024,
+        fail_on="warning" if args.strict or args.fail_on == "warning" else "breaking",
+        **({"fail_on_breaks": args.fail_on_breaks} if args.fail_on_breaks else {}),
+    )
+    report = run_diff(options)
+    code = diff_exit_code(report, options)
     emit(report, args, code)
     return code

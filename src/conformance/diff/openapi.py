@@ -13,10 +13,10 @@ from typing import Any
 import yaml
 
 from conformance.catalog import finding
-from conformance.diff.refs import lookup, ref_target, references
 from conformance.errors import InputError
 from conformance.findings import Finding
 from conformance.jsonpath import to_pointer
+from conformance.jsontree import lookup, ref_target, references
 
 
 def load_openapi(text: str, name: str) -> Any:

@@ -8,7 +8,9 @@
     <details> info (2) ... </details>     what breaks nobody folded away
 
 Every cell is escaped (``|``, newlines, backticks in code spans), so input text cannot break
-the table or inject markup.
+the table or inject markup. The report's overview lines (``diff``: prices that moved together)
+come right after the title; the whole stays within GitHub's 65,536 characters of a comment,
+the rows that do not fit counted as "N more in the JSON report".
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from conformance.reporting.text import group_heading
 from conformance.reporting.wording import message, not_run, place, summary, truncated_line
 
 _RANK = {"error": 0, "breaking": 0, "warning": 1, "info": 2}
+LIMIT = 65_536
+"""Characters of a GitHub comment."""
 
 
 def _cell(text: str) -> str:
@@ -67,28 +71,57 @@ def _rows(findings: list[Finding], changes: bool) -> list[list[str]]:
     return rows
 
 
-def _details(group: Group, full: Group) -> list[str]:
+def _details(group: Group, full: Group, room: list[int]) -> list[str]:
+    """``room`` holds how many rows may still be shown; it is spent here."""
     lines = [f"#### {_cell(group_heading(full).removeprefix('== '))}"]
     loud = [f for f in group.findings if _loud(f)]
     quiet = [f for f in group.findings if not _loud(f)]
+    loud, quiet = loud[: room[0]], quiet[: max(0, room[0] - len(loud))]
+    room[0] -= len(loud) + len(quiet)
     head = ["severity", "check", "where", "what", *(["breaks"] if group.changes else [])]
     if loud:
         lines += ["", *_table(head, _rows(loud, group.changes))]
     if quiet:
-        lines += ["", f"<details><summary>{len(quiet)} more, failing nothing</summary>", ""]
+        noun = "changes" if group.changes else "findings"
+        fold = (
+            f"{len(quiet)} more"
+            if loud
+            else f"{len(quiet)} {noun[:-1] if len(quiet) == 1 else noun}"
+        )
+        lines += ["", f"<details><summary>{fold}, failing nothing</summary>", ""]
         lines += [*_table(head, _rows(quiet, group.changes)), "", "</details>"]
     return lines
 
 
 def render_markdown(report: Report, code: ExitCode) -> str:
+    text = _render(report, code, len(report.findings))
+    if len(text) <= LIMIT:
+        return text
+    fits, too_many = 0, len(report.findings)
+    while fits + 1 < too_many:
+        middle = (fits + too_many) // 2
+        if len(_render(report, code, middle)) <= LIMIT:
+            fits = middle
+        else:
+            too_many = middle
+    return _render(report, code, fits)
+
+
+def _render(report: Report, code: ExitCode, rows: int) -> str:
+    """The comment with at most ``rows`` rows of findings."""
     groups, truncated = shown(report)
     lines = [_title(report), ""]
+    lines += [*(f"- {_cell(line)}" for line in report.overview), ""] if report.overview else []
     overview = _overview(report)
     lines += [*overview, ""] if overview else []
+    room = [rows]
     for group, full in zip(groups, report.groups, strict=True):
         if full.findings or full.changes:
-            lines += [*_details(group, full), ""]
+            lines += [*_details(group, full, room), ""]
     lines += [f"- {_cell(not_run(skipped))}" for skipped in report.skipped]
     lines += [f"- {_cell(truncated_line(c, hidden))}" for c, hidden in truncated.items()]
+    listed = sum(len(group.findings) for group in groups)
+    if listed > rows:
+        lines.append(f"- {listed - rows} more in the JSON report (`--format json`)")
     lines += ["", f"**{_cell(summary(report, code))}**"]
     return "\n".join(lines).strip("\n").replace("\n\n\n", "\n\n") + "\n"

@@ -1,13 +1,16 @@
-"""Local ``$ref``s of an OpenAPI document: followed to the value and to where it sits.
+"""JSON documents as trees: one canonical text per value, and local ``$ref``s followed.
 
-Only references inside the document (``#/...``) are followed; anything else is refused before
-any validator sees the document, so reading a document never fetches a URL or a file. Chains of
-references are followed until a value; a chain that loops stops where it would repeat. Walks
-over the whole document visit each container once, so YAML aliases cannot make them explode.
+``canonical`` writes a value the same way whatever its key order, so two values compare as
+text. Only references inside the document (``#/...``) are followed; anything else is refused
+before any validator sees the document, so reading a document never fetches a URL or a file.
+Chains of references are followed until a value; a chain that loops stops where it would
+repeat. Walks over the whole document visit each container once, so YAML aliases cannot make
+them explode.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import unquote
@@ -90,3 +93,8 @@ def references(document: Any) -> Iterator[tuple[Location, str]]:
             stack.extend((value, (*at, key)) for key, value in node.items())
         elif isinstance(node, list):
             stack.extend((value, (*at, index)) for index, value in enumerate(node))
+
+
+def canonical(value: Any) -> str:
+    """One text per JSON value, whatever its key order."""
+    return json.dumps(value, sort_keys=True, default=str)
