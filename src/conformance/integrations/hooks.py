@@ -42,10 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _diff_one(file: str, against: str, fail_on: str) -> int:
     options = ("--fail-on", fail_on)
     if against == "embedded":
-        return subprocess.run([*_TOOL, "diff", "--embedded", file, *options], check=False).returncode
-    committed = subprocess.run(
-        ["git", "show", f"HEAD:./{file}"], capture_output=True, check=False
-    )
+        return subprocess.run(
+            [*_TOOL, "diff", "--embedded", file, *options], check=False
+        ).returncode
+    committed = subprocess.run(["git", "show", f"HEAD:./{file}"], capture_output=True, check=False)
     if committed.returncode != 0:
         print(f"{file}: not in the last commit: a new document, nothing to compare", flush=True)
         return 0
