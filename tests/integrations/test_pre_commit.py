@@ -21,6 +21,7 @@ import yaml
 
 from tests.support.paths import REPO, SPECS
 
+pytestmark = pytest.mark.timeout(900)  # pip installing the package for pre-commit, on a busy machine
 BIN = Path(sys.executable).parent
 MANIFEST = REPO / ".pre-commit-hooks.yaml"
 GOOD_REGISTRY = REPO / "src" / "conformance" / "server" / "default_registry.json"
@@ -41,7 +42,8 @@ def _broken(text: str) -> str:
         "                data: [{id: a, object: model, created: soon, owned_by: o}]\n"
         "              schema:"
     )
-    broken = text.replace("                        - owned_by\n", "                        - owner\n", 1)
+    indent = " " * 24
+    broken = text.replace(f"{indent}- owned_by\n", f"{indent}- owner\n", 1)
     return broken.replace("            application/json:\n              schema:", example, 1)
 
 
@@ -207,9 +209,13 @@ def test_diff_hook_against_the_last_commit(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 1
     lines = done.stdout.splitlines()
-    assert lines[0] == "specs/api.openapi.yaml: against the last commit's copy (OLD, read from stdin)"
+    assert lines[0] == (
+        "specs/api.openapi.yaml: against the last commit's copy (OLD, read from stdin)"
+    )
     assert "== changes [<stdin> → specs/api.openapi.yaml]: 2 breaking, 0 warnings, 1 info" in lines
-    assert lines[-1] == "specs/new.openapi.yaml: not in the last commit: a new document, nothing to compare"
+    assert lines[-1] == (
+        "specs/new.openapi.yaml: not in the last commit: a new document, nothing to compare"
+    )
 
 
 def _readme_config() -> str:
