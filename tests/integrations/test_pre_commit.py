@@ -21,7 +21,7 @@ import yaml
 
 from tests.support.paths import REPO, SPECS
 
-pytestmark = pytest.mark.timeout(900)  # pip installing the package for pre-commit, on a busy machine
+pytestmark = pytest.mark.timeout(900)  # pre-commit pip installs the package: minutes when busy
 BIN = Path(sys.executable).parent
 MANIFEST = REPO / ".pre-commit-hooks.yaml"
 GOOD_REGISTRY = REPO / "src" / "conformance" / "server" / "default_registry.json"
