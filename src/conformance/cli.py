@@ -28,6 +28,7 @@ COMMANDS = {
     "conformance": "contract-test a running implementation of the APIs",
     "serve": "serve both APIs from a registry JSON file (reference implementation)",
     "diff": "what changed between two OpenAPI documents or two registries, and whom it breaks",
+    "schema": "print the JSON Schema (draft 2020-12) of a document kind, for other languages",
 }
 
 

@@ -228,7 +228,7 @@ def test_junit_and_sarif_reports_are_written_too(workdir: Path, cli: Cli) -> Non
 
 def test_markdown_is_offered_where_the_report_is_a_review(workdir: Path, cli: Cli) -> None:
     with pytest.raises(SystemExit) as raised:
-        cli("validate", "--format", "markdown", "old.json")
+        cli("lint", "--format", "markdown", "old.json")
     assert raised.value.code == 2
 
 

@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PER_SECOND",
         help="requests per second per host (default 5, unlimited on loopback; 0 = unlimited)",
     )
-    add_output_arguments(parser)
+    add_output_arguments(parser, markdown=True)
 
 
 def run(args: argparse.Namespace) -> int:

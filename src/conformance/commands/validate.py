@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="MIB",
         help="refuse inputs larger than this many MiB (default 128)",
     )
-    add_output_arguments(parser)
+    add_output_arguments(parser, markdown=True)
 
 
 def run(args: argparse.Namespace) -> int:

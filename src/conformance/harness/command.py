@@ -8,6 +8,7 @@ APIs are tested there, and it is stopped. The exit code comes from
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,7 +36,8 @@ def run_command(args: argparse.Namespace) -> int:
             rate_limit=settings.rate_limit,
         )
         if args.format != "json":  # before the run, so that even a killed run shows its seed
-            print(header_line(targets, options.seed), flush=True)
+            stream = sys.stderr if args.format == "markdown" else sys.stdout  # one document
+            print(header_line(targets, options.seed), file=stream, flush=True)
         redactor = Redactor(options.secret_values)
         started = time.monotonic()
         plans = [

@@ -1,6 +1,8 @@
-"""Markdown for a pull-request comment: a short summary table first, the details after.
+"""Markdown for a pull-request comment or a CI job summary: short tables first, details after.
 
     ### helicone-contract diff: `old.json` → `new.json`
+    | API | check family | state | |      conformance: each family on each API, passed,
+                                          failed or not run (and why): ``family_rows``
     | severity | check | count |          one row per check that fired, worst first
     #### changes: 1 breaking, 0 warnings, 2 info
     | severity | check | where | what |   failing and warning rows in full (changes: and
@@ -16,6 +18,8 @@ the rows that do not fit counted as "N more in the JSON report".
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
 
 from conformance.exit_codes import ExitCode
 from conformance.findings import FAILING, Finding
@@ -58,14 +62,70 @@ def _overview(report: Report) -> list[str]:
     return _table(["severity", "check", "count"], rows)
 
 
+@dataclass(frozen=True, slots=True)
+class FamilyRow:
+    target: str
+    family: str
+    state: Literal["passed", "failed", "not run"]
+    detail: str
+    """How many answers passed, or why the family did not run."""
+
+
+def family_rows(report: Report) -> list[FamilyRow]:
+    """Each check family on each target: passed, failed or not run (why), for a conformance
+    report (others have none). Read from the report's ``coverage`` metadata (per target and
+    family, answers ``ran`` and ``passed``) and its not-run list."""
+    coverage = report.extra.get("coverage", {})
+    rows = []
+    for target, families in coverage.items():
+        for family, tally in families.items():
+            state: Literal["passed", "failed"] = (
+                "passed" if tally["passed"] == tally["ran"] else "failed"
+            )
+            rows.append(FamilyRow(target, family, state, f"{tally['passed']}/{tally['ran']}"))
+        rows += [
+            FamilyRow(target, s.family, "not run", s.reason)
+            for s in report.skipped
+            if s.target == target
+        ]
+    targets = set(coverage)
+    rows += [
+        FamilyRow(s.target or "cross", s.family, "not run", s.reason)
+        for s in report.skipped
+        if s.target not in targets
+    ]
+    return rows
+
+
+_STATE_MARKS = {"passed": "✅ passed", "failed": "❌ failed", "not run": "⚪ not run"}
+
+
+def _families(report: Report) -> list[str]:
+    rows = [
+        [_cell(row.target), _cell(row.family), _STATE_MARKS[row.state], _cell(row.detail)]
+        for row in family_rows(report)
+    ]
+    return (
+        _table(["API", "check family", "state", "passed / ran, or why not run"], rows)
+        if rows
+        else []
+    )
+
+
 def _loud(finding: Finding) -> bool:
     return not finding.acknowledged and finding.severity in (*FAILING, "warning")
+
+
+def _where(finding: Finding) -> str:
+    """``51:29 `$.data.total` ``: line and column in the file (when known), then the place."""
+    parts = [] if finding.line is None else [f"{finding.line}:{finding.column or 1}"]
+    return " ".join([*parts, *([_code(place(finding))] if place(finding) else [])])
 
 
 def _rows(findings: list[Finding], changes: bool) -> list[list[str]]:
     rows = []
     for f in sorted(findings, key=lambda f: _RANK.get(f.severity, 3)):
-        row = [f.severity, _code(f.check), _code(place(f)) if place(f) else ""]
+        row = [f.severity, _code(f.check), _where(f)]
         row.append(_cell(message(f, breaks=not changes)))
         rows.append([*row, ", ".join(f.breaks) or "nobody"] if changes else row)
     return rows
@@ -111,14 +171,18 @@ def _render(report: Report, code: ExitCode, rows: int) -> str:
     """The comment with at most ``rows`` rows of findings."""
     groups, truncated = shown(report)
     lines = [_title(report), ""]
-    lines += [*(f"- {_cell(line)}" for line in report.overview), ""] if report.overview else []
+    families = _families(report)
+    if families:  # the families table says what the text overview lines say
+        lines += [*families, ""]
+    elif report.overview:
+        lines += [*(f"- {_cell(line)}" for line in report.overview), ""]
     overview = _overview(report)
     lines += [*overview, ""] if overview else []
     room = [rows]
     for group, full in zip(groups, report.groups, strict=True):
         if full.findings or full.changes:
             lines += [*_details(group, full, room), ""]
-    lines += [f"- {_cell(not_run(skipped))}" for skipped in report.skipped]
+    lines += [] if families else [f"- {_cell(not_run(s))}" for s in report.skipped]
     lines += [f"- {_cell(truncated_line(c, hidden))}" for c, hidden in truncated.items()]
     listed = sum(len(group.findings) for group in groups)
     if listed > rows:

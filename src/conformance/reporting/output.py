@@ -29,7 +29,8 @@ from conformance.reporting.wording import summary
 
 FORMATS = ("text", "json", "github")
 MARKDOWN = "markdown"
-"""For a pull-request comment; offered by the commands whose report is one (``diff``)."""
+"""For a pull-request comment or a job summary; offered by ``diff``, ``validate``,
+``conformance`` (as ``--format markdown`` and as a file, ``--markdown PATH``)."""
 _STDOUT: dict[str, Callable[[Report, ExitCode], str]] = {
     "json": render_json,
     "github": render_github,
@@ -38,6 +39,7 @@ _STDOUT: dict[str, Callable[[Report, ExitCode], str]] = {
 _FILES: dict[str, tuple[str, Callable[[Report, ExitCode], str]]] = {
     "junit_xml": ("--junit-xml", render_junit),
     "sarif": ("--sarif", render_sarif),
+    "markdown": ("--markdown", render_markdown),
 }
 
 
@@ -53,6 +55,8 @@ def add_output_arguments(parser: argparse.ArgumentParser, *, markdown: bool = Fa
     )
     parser.add_argument("--junit-xml", metavar="PATH", help="also write a JUnit XML report")
     parser.add_argument("--sarif", metavar="PATH", help="also write a SARIF 2.1.0 report")
+    if markdown:
+        parser.add_argument("--markdown", metavar="PATH", help="also write a Markdown report")
     parser.add_argument(
         "--strict",
         action="store_true",
@@ -63,7 +67,9 @@ def add_output_arguments(parser: argparse.ArgumentParser, *, markdown: bool = Fa
 def check_report_paths(args: argparse.Namespace, inputs: Iterable[str] = ()) -> None:
     """Fail before the work, not after it: a report path that cannot be written, or that is
     one of the inputs (writing it would destroy the input)."""
-    given = {flag: getattr(args, name) for name, (flag, _) in _FILES.items() if getattr(args, name)}
+    given = {
+        flag: getattr(args, name) for name, (flag, _) in _FILES.items() if getattr(args, name, None)
+    }
     if len({Path(path).resolve() for path in given.values()}) < len(given):
         raise UsageError(f"{' and '.join(given)} name the same file; choose two paths")
     sources = {Path(source).resolve() for source in inputs if source != "-"}

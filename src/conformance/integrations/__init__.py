@@ -1,0 +1,1 @@
+"""Entry points for where users already work: pre-commit hooks and the GitHub Action."""
