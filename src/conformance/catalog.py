@@ -1,6 +1,6 @@
 """Every check id the tool can report, in one table, and the one way to make a finding.
 
-Each row says what a check is about (its category), how bad it is (its severity), which
+Each row says what a check is about (its family), how bad it is (its severity), which
 commands can emit it and, in one line, what it means; a change found by ``diff`` also says whom
 it breaks, and its severity follows from that (``change_severity``). Nothing else writes a
 severity or a description: checks call ``finding(check_id, ...)``, and the tables in ``docs/``
@@ -17,11 +17,29 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from conformance.findings import Breaks, Finding, Location, Severity, Target
+from conformance.findings import Breaks, Finding, Location, Severity, TargetName
 
-Category = Literal[
-    "document", "semantic", "cross", "contract", "transport", "hygiene", "lint", "diff"
-]
+Family = Literal["transport", "contract", "schema", "semantic", "cross", "hygiene", "lint", "diff"]
+FAMILY_ORDER: tuple[Family, ...] = (
+    "transport",
+    "contract",
+    "schema",
+    "semantic",
+    "cross",
+    "hygiene",
+    "lint",
+    "diff",
+)
+"""What explains the rest comes first: reports group a target's findings in this order (an
+answer that never arrived or broke the contract explains its schema errors, and so on)."""
+CONFORMANCE_FAMILIES: tuple[Family, ...] = (
+    "transport",
+    "contract",
+    "schema",
+    "semantic",
+    "cross",
+    "hygiene",
+)
 Command = Literal["validate", "lint", "serve", "conformance", "diff"]
 COMMANDS: tuple[Command, ...] = ("validate", "lint", "serve", "conformance", "diff")
 
@@ -34,7 +52,7 @@ _DIFF: tuple[Command, ...] = ("diff",)
 @dataclass(frozen=True, slots=True)
 class Check:
     id: str
-    category: Category
+    family: Family
     severity: Severity
     commands: tuple[Command, ...]
     description: str
@@ -68,9 +86,9 @@ def _change(
 
 _ROWS = (
     # Documents: what validate checks in a file, lint in an example, conformance in an answer.
-    Check("schema", "document", "error", _DOCUMENT,
+    Check("schema", "schema", "error", _DOCUMENT,
           "The value does not match the OpenAPI schema (and the generated strict types)."),
-    Check("schema.wrapper-missing", "document", "error", _DOCUMENT,
+    Check("schema.wrapper-missing", "schema", "error", _DOCUMENT,
           "A registry response lacks its `{data, error}` wrapper: the bare `data` object was given."),  # noqa: E501
     Check("registry.total-mismatch", "semantic", "error", _DOCUMENT,
           "`total` differs from the number of models."),
@@ -228,7 +246,7 @@ def finding(
     message: str,
     location: Location | None = None,
     *,
-    target: Target | None = None,
+    target: TargetName | None = None,
     pointer: Location | None = None,
     reproduce: str | None = None,
 ) -> Finding:
@@ -246,29 +264,29 @@ def finding(
     )
 
 
-def checks_for(command: Command, categories: Iterable[Category] | None = None) -> list[Check]:
-    """The checks ``command`` can emit, in catalog order, optionally of some categories only."""
-    wanted = None if categories is None else set(categories)
+def checks_for(command: Command, families: Iterable[Family] | None = None) -> list[Check]:
+    """The checks ``command`` can emit, in catalog order, optionally of some families only."""
+    wanted = None if families is None else set(families)
     return [
         check
         for check in _ROWS
-        if command in check.commands and (wanted is None or check.category in wanted)
+        if command in check.commands and (wanted is None or check.family in wanted)
     ]
 
 
-def markdown_table(checks: Iterable[Check], *, with_category: bool = False) -> str:
+def markdown_table(checks: Iterable[Check], *, with_family: bool = False) -> str:
     """The Markdown table of ``checks``: what README.md and docs/ show; changes (``diff``)
     get a column saying whom they break."""
     checks = list(checks)
-    with_breaks = any(check.category == "diff" for check in checks)
-    head = ["check", "severity", *(["category"] if with_category else [])]
+    with_breaks = any(check.family == "diff" for check in checks)
+    head = ["check", "severity", *(["family"] if with_family else [])]
     head += [*(["breaks"] if with_breaks else []), "what it means"]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for check in checks:
         cells = [f"`{check.id}`", check.severity]
-        cells += [check.category] if with_category else []
+        cells += [check.family] if with_family else []
         if with_breaks:
-            cells.append(", ".join(check.breaks) or ("none" if check.category == "diff" else "-"))
+            cells.append(", ".join(check.breaks) or ("none" if check.family == "diff" else "-"))
         rows.append("| " + " | ".join([*cells, check.description]) + " |")
     return "\n".join(rows) + "\n"
 
@@ -278,15 +296,15 @@ _REGION = re.compile(r"(<!-- checks: ([a-z+-]+) -->\n)(.*?)(<!-- /checks -->)", 
 
 def named_table(name: str) -> str:
     """The table a document names: ``COMMAND`` (every check it can emit), ``COMMAND-only``
-    (without those ``validate`` runs too), either with ``+category`` for a category column."""
+    (without those ``validate`` runs too), either with ``+family`` for a family column."""
     spec, _, extra = name.partition("+")
     command, _, only = spec.partition("-")
-    if command not in COMMANDS or only not in ("", "only") or extra not in ("", "category"):
+    if command not in COMMANDS or only not in ("", "only") or extra not in ("", "family"):
         raise ValueError(f"unknown table name {name!r}")
     checks = [check for check in _ROWS if command in check.commands]
     if only:
         checks = [check for check in checks if "validate" not in check.commands]
-    return markdown_table(checks, with_category=bool(extra))
+    return markdown_table(checks, with_family=bool(extra))
 
 
 def render_tables(text: str) -> str:
@@ -318,7 +336,7 @@ def _print_table(argv: list[str]) -> int:
         usage = f"{{{'|'.join(commands)}}} | {{write|check}} FILE..."
         sys.stderr.write(f"usage: python -m conformance.catalog {usage}\n")
         return 2
-    sys.stdout.write(markdown_table(checks_for(commands[argv[0]]), with_category=True))
+    sys.stdout.write(markdown_table(checks_for(commands[argv[0]]), with_family=True))
     return 0
 
 

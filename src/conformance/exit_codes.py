@@ -44,6 +44,16 @@ def exit_code_for(findings: Iterable[Finding], *, strict: bool = False) -> ExitC
     return ExitCode.OK
 
 
+def exit_code_of(error: BaseException) -> ExitCode:
+    """The exit code of a run that ended in ``error``: 3 unreachable, 2 any other error we
+    raise on purpose, 4 anything else (a bug)."""
+    from conformance.errors import ContractError, TargetUnreachable
+
+    if isinstance(error, TargetUnreachable):
+        return ExitCode.UNREACHABLE
+    return ExitCode.USAGE if isinstance(error, ContractError) else ExitCode.INTERNAL
+
+
 def describe_exit(code: int) -> str:
     """``exit 1: failing findings``: how reports end, so the last line says the verdict."""
     meaning = _MEANINGS.get(code)

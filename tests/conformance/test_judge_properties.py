@@ -16,9 +16,9 @@ from conformance.exit_codes import exit_code_for
 from conformance.harness.judge import judge
 from conformance.harness.options import Target
 from conformance.harness.plan import OperationPlan, plan_target
+from conformance.harness.records import Answer, Observation, TargetRecord, TransportFailure
 from conformance.harness.redaction import Redactor
 from conformance.harness.report import build_report
-from conformance.harness.send import Answer, Observation, TargetRecord, TransportFailure
 from conformance.reporting import (
     render_github,
     render_json,

@@ -221,5 +221,7 @@ def test_sarif_for_targets_names_the_target_and_what_was_not_run() -> None:
         {
             "level": "note",
             "message": {"text": "cross: not run: the registry answer failed its schema"},
+            "descriptor": {"id": "not-run.cross"},
+            "properties": {"target": None, "family": "cross"},
         }
     ]
