@@ -57,3 +57,7 @@ class Finding:
     def fails(self) -> bool:
         """Fails the run whatever the options: an unacknowledged error or breaking change."""
         return self.severity in FAILING and not self.acknowledged
+
+    def fails_run(self, *, strict: bool) -> bool:
+        """Fails the run: as ``fails``, or under ``--strict`` an unacknowledged warning too."""
+        return self.fails or (strict and self.severity == "warning" and not self.acknowledged)

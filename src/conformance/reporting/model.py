@@ -95,9 +95,12 @@ class Report:
 
     def fails(self, finding: Finding) -> bool:
         """This finding fails the run: one that always does, or under ``strict`` a warning."""
-        return finding.fails or (
-            self.strict and finding.severity == "warning" and not finding.acknowledged
-        )
+        return finding.fails_run(strict=self.strict)
+
+    @property
+    def ok(self) -> bool:
+        """No finding fails the run (the exit code is 0)."""
+        return not any(self.fails(finding) for finding in self.findings)
 
     def families_of(self, target: str) -> list[FamilyState]:
         return [state for state in self.families if state.target == target]
