@@ -106,7 +106,9 @@ def overview(families: Sequence[FamilyState], names: Sequence[str]) -> list[str]
             previous_unit = unit
             parts.append(text + (" passed" if not parts else ""))
         skipped = [s.family for s in families if s.target == name and s.state == "not run"]
-        if skipped:
+        if skipped and not parts:
+            parts.append("not run")
+        elif skipped:
             parts.append(f"not run: {', '.join(skipped)}")
         lines.append(f"{name}: {', '.join(parts)}")
     return lines
