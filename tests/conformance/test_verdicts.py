@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from conformance.reporting import a_or_an, plural
+from conformance.catalog import finding
+from conformance.findings import Finding
+from conformance.harness.judge import MergedFindings
+from conformance.reporting import a_or_an, message, plural
 from conformance.server import ReferenceApp, Response
 from conformance.server.jsonbytes import encode_json
 from tests.conformance.apps import ChangingTotal
@@ -184,3 +187,33 @@ def test_nothing_that_did_not_run_is_a_passing_test_case(run_cli: Runner, tmp_pa
     assert (cross.get("tests"), cross.get("skipped"), cross.get("failures")) == ("1", "1", "0")
     names = {case.get("name") for case in root.iter("testcase") if not list(case)}
     assert "valid" not in names
+
+
+def _total(message: str, location: tuple[str | int, ...] = ("data", "total")) -> Finding:
+    return finding("registry.total-mismatch", message, location, target="registry")
+
+
+def test_findings_merge_only_when_identical_or_one_per_answer_at_their_place() -> None:
+    merged = MergedFindings()
+    merged.add([_total("total is 1"), _total("x", ("data",))])
+    merged.add([_total("total is 2"), _total("x", ("data",))])
+    merged.add([_total("x", ("data",))])
+    by_place = {f.location: f for f in merged.findings()}
+    assert (by_place["data", "total"].seen_in, by_place["data", "total"].variants) == ((2, 3), 2)
+    assert message(by_place["data", "total"]) == (
+        "e.g. total is 1 (in 2 of 3 answers, 2 different values)"
+    )
+    assert (by_place["data",].seen_in, by_place["data",].variants) == ((3, 3), 1)
+
+
+def test_two_findings_at_one_place_in_one_answer_stay_two_lines() -> None:
+    merged = MergedFindings()
+    merged.add([_total("total is 1"), _total("total is 2")])
+    merged.add([_total("total is 1")])
+    assert [(f.message, f.seen_in, f.variants) for f in merged.findings()] == [
+        ("total is 1", (2, 2), 1),
+        ("total is 2", (1, 2), 1),
+    ]
+    single = MergedFindings()
+    single.add([_total("total is 1"), _total("total is 2")])
+    assert [f.message for f in single.findings()] == ["total is 1", "total is 2"]

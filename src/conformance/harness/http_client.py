@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from conformance.harness.options import Headers
 from conformance.harness.plan import PlannedRequest
 from conformance.harness.records import ACCEPT, Answer, TransportFailure
+from conformance.reporting import plural
 
 MAX_BODY = 64 * 1024 * 1024
 HEAD_BODY_WAIT = 0.5
@@ -230,7 +231,7 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, ConnectionResetError):
         return "connection reset by the server"
     if isinstance(exc, http.client.IncompleteRead):
-        return f"connection closed mid-body ({len(exc.partial)} bytes received)"
+        return f"connection closed mid-body ({plural(len(exc.partial), 'byte')} received)"
     if isinstance(exc, http.client.HTTPException):
         return f"malformed HTTP response ({type(exc).__name__})"
     if isinstance(exc, OSError) and exc.strerror:

@@ -104,9 +104,8 @@ def _judge_answers(
 ) -> None:
     """Every answer to a declared operation through the funnel; identical answers once."""
     verdicts: dict[tuple[Any, ...], Any] = {}
-    merged: dict[tuple[Any, ...], _Merged] = {}
+    merged = MergedFindings()
     consistent = consistent_requests(record)
-    judged = 0
     for observation in record.answered("declared"):
         answer = observation.answer
         assert answer is not None
@@ -114,9 +113,8 @@ def _judge_answers(
         if key not in verdicts:
             verdicts[key] = judge_answer(observation, has_auth=has_auth)
         verdict = verdicts[key]
-        judged += 1
         found = [f for f in verdict.findings if selection.runs(f.check)]
-        _merge(merged, found)
+        merged.add(found)
         failed = {CHECKS[f.check].family for f in found}
         for family in verdict.ran:
             side.tallies.setdefault(family, Tally()).add(family not in failed)
@@ -126,37 +124,56 @@ def _judge_answers(
             side.inconsistent_successes += 1
         elif side.success is None:
             side.success = (verdict.success, observation)
-    side.findings += [entry.finding(judged) for entry in merged.values()]
+    side.findings += merged.findings()
 
 
 @dataclass(slots=True)
-class _Merged:
-    """One check at one place across answers: the first finding, and what the others said."""
+class MergedFindings:
+    """Findings across answers: identical ones counted once per answer that showed them, and
+    per (check, target, place) the most findings one answer had there."""
 
-    first: Finding
-    answers: int = 0
-    messages: set[str] = field(default_factory=set)
+    exact: dict[tuple[Any, ...], tuple[Finding, int]] = field(default_factory=dict)
+    most_at: Counter[tuple[Any, ...]] = field(default_factory=Counter)
+    judged: int = 0
 
-    def finding(self, judged: int) -> Finding:
-        if judged <= 1:
-            return self.first
-        return dataclasses.replace(
-            self.first, seen_in=(self.answers, judged), variants=len(self.messages)
-        )
+    def add(self, findings: list[Finding]) -> None:
+        """The findings of one more answer."""
+        self.judged += 1
+        places: Counter[tuple[Any, ...]] = Counter()
+        counted: set[tuple[Any, ...]] = set()
+        for f in findings:
+            place = (f.check, f.target, f.location)
+            places[place] += 1
+            key = (*place, f.message)
+            if key not in counted:  # an answer counts once, however often it says the same
+                counted.add(key)
+                first, answers = self.exact.get(key, (f, 0))
+                self.exact[key] = (first, answers + 1)
+        for place, number in places.items():
+            self.most_at[place] = max(self.most_at[place], number)
 
-
-def _merge(merged: dict[tuple[Any, ...], _Merged], findings: list[Finding]) -> None:
-    """Count each (check, target, place) once per answer that showed it, and the different
-    messages it had: a random body per answer gives one line that says so, never one value
-    credited to answers that did not have it."""
-    seen_here: set[tuple[Any, ...]] = set()
-    for f in findings:
-        key = (f.check, f.target, f.location)
-        entry = merged.setdefault(key, _Merged(f))
-        entry.messages.add(f.message)
-        if key not in seen_here:
-            seen_here.add(key)
-            entry.answers += 1
+    def findings(self) -> list[Finding]:
+        """Identical findings once, with how many answers showed them; one check at one place
+        that said something different in each answer (never more than once in one) once, with
+        how many different values."""
+        if self.judged <= 1:
+            return [first for first, _ in self.exact.values()]
+        by_place: dict[tuple[Any, ...], list[tuple[Finding, int]]] = {}
+        for key, entry in self.exact.items():
+            by_place.setdefault(key[:3], []).append(entry)
+        merged = []
+        for place, entries in by_place.items():
+            if self.most_at[place] == 1:
+                answers = sum(number for _, number in entries)
+                first = entries[0][0]
+                seen = (answers, self.judged)
+                merged.append(dataclasses.replace(first, seen_in=seen, variants=len(entries)))
+            else:
+                merged += [
+                    dataclasses.replace(first, seen_in=(number, self.judged))
+                    for first, number in entries
+                ]
+        return merged
 
 
 def _judge_exchanges(record: TargetRecord, side: _Side, selection: Selection) -> None:

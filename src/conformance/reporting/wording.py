@@ -33,7 +33,7 @@ def notes(finding: Finding, *, breaks: bool = True, strict: bool = False) -> lis
         found.append(f"breaks {', '.join(finding.breaks)}")
     if finding.seen_in is not None:
         seen, judged = finding.seen_in
-        found.append(f"in {seen} of {judged} answers")
+        found.append(f"in {seen} of {plural(judged, 'answer')}")
         if finding.variants > 1:
             found[-1] += f", {finding.variants} different values"
     if finding.maybe_consequence:
