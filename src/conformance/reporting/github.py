@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from conformance.exit_codes import ExitCode, describe_exit
 from conformance.findings import Finding
-from conformance.reporting.model import Group, Report, Skipped, shown
+from conformance.reporting.model import Group, Report, Skipped, hidden_after, shown
 from conformance.reporting.text import group_heading, loose_skipped
 from conformance.reporting.wording import message, not_run, place, summary, truncated_line
 
@@ -67,11 +67,8 @@ def render_github(report: Report, code: ExitCode) -> str:
         lines.append(group_heading(full, report))
         for index, finding in enumerate(group.findings):
             lines.append(annotation(group, finding, strict=report.strict))
-            following = group.findings[index + 1] if index + 1 < len(group.findings) else None
-            if (following is None or following.check != finding.check) and group.hidden.get(
-                finding.check
-            ):
-                lines.append(truncated_line(finding.check, group.hidden[finding.check]))
+            if hidden := hidden_after(group, index):
+                lines.append(truncated_line(finding.check, hidden))
         lines += [_not_run_notice(s) for s in report.skipped if s.target == group.name]
     lines += [_not_run_notice(skipped) for skipped in loose_skipped(report)]
     lines += report.overview

@@ -170,6 +170,16 @@ def shown(report: Report) -> tuple[list[Group], dict[str, int]]:
     return groups, truncated
 
 
+def hidden_after(group: Group, index: int) -> int:
+    """How many findings of its check the limit left out, when the finding at ``index`` ends
+    its check's block (where the truncation note goes); 0 otherwise."""
+    check = group.findings[index].check
+    following = group.findings[index + 1] if index + 1 < len(group.findings) else None
+    if following is not None and following.check == check:
+        return 0
+    return group.hidden.get(check, 0)
+
+
 def a_or_an(number: int) -> str:
     """The article before a number said in words: ``an 82-byte body``, ``an 11-byte``,
     ``a 7-byte``: "an" when the spoken number starts with a vowel (eight, eleven, eighteen)."""

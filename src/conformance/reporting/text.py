@@ -14,7 +14,7 @@ from typing import TextIO
 
 from conformance.exit_codes import ExitCode
 from conformance.findings import Finding
-from conformance.reporting.model import Group, Report, Skipped, count, shown
+from conformance.reporting.model import Group, Report, Skipped, count, hidden_after, shown
 from conformance.reporting.wording import (
     family_verdict,
     message,
@@ -77,10 +77,8 @@ def block(report: Report, group: Group, full: Group, colour: bool = False) -> li
     lines = [_paint(group_heading(full, report), "head", colour)]
     for index, finding in enumerate(group.findings):
         lines.append(finding_line(group, finding, colour, strict=report.strict))
-        following = group.findings[index + 1] if index + 1 < len(group.findings) else None
-        ends_block = following is None or following.check != finding.check
-        if ends_block and group.hidden.get(finding.check):
-            lines.append(truncated_line(finding.check, group.hidden[finding.check]))
+        if hidden := hidden_after(group, index):
+            lines.append(truncated_line(finding.check, hidden))
     lines += [
         _paint(not_run(skipped), "quiet", colour)
         for skipped in report.skipped
