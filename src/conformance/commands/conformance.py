@@ -110,8 +110,9 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         check_report_paths(args)
-        settings = resolve(options_from(args))
-        options = dataclasses.replace(options_from(args), seed=settings.seed)
+        options = options_from(args)
+        settings = resolve(options)  # validated before anything is printed or sent
+        options = dataclasses.replace(options, seed=settings.seed)
         if args.format != "json":  # before the run, so that even a killed run shows its seed
             print(header_line(settings), flush=True)
         progress = Progress()
