@@ -246,3 +246,10 @@ def test_a_failure_inside_the_tool_is_exit_4_with_one_line_and_json_still_whole(
     assert run.err.startswith("helicone-contract: internal error: ZeroDivisionError at ")
     assert "sk-live" not in run.out + run.err
     assert (run.document["ok"], run.document["exit_code"]) == (False, 4)
+    with start_server() as server:
+        github = run_cli("--registry-url", server.url, "--format", "github")
+    assert github.code == 4
+    assert github.out.splitlines()[-1] == (
+        "::error title=could not run (exit 4%3A internal error)::internal error: "
+        "ZeroDivisionError (a bug in helicone-contract)"
+    )

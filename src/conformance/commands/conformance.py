@@ -96,11 +96,10 @@ def options_from(args: argparse.Namespace) -> ConformanceOptions:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Parse -> options -> engine -> emit. A run that could not happen (exit 2 or 3) still
+    """Parse -> options -> engine -> emit. A run that could not happen (exit 2, 3 or 4) still
     says why in every format asked for, then the error goes on to the one stderr line."""
     import dataclasses
 
-    from conformance.errors import ContractError
     from conformance.exit_codes import exit_code_for
     from conformance.harness import run_conformance
     from conformance.harness.options import resolve
@@ -120,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
             report = run_conformance(options, progress.advance)
         finally:
             progress.finish()
-    except ContractError as error:
+    except Exception as error:  # the CLI turns it into one stderr line and the exit code
         emit_failure("conformance", args, error)
         raise
     code = exit_code_for(report.findings, strict=report.strict)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from conformance.catalog import Command
-from conformance.errors import ContractError, InputError, UsageError
+from conformance.errors import InputError, UsageError
 from conformance.exit_codes import ExitCode, exit_code_of
 from conformance.reporting.github import failure_annotation, render_github
 from conformance.reporting.json_report import render_json
@@ -110,13 +110,17 @@ def emit(
         print(summary(report, code), file=sys.stderr)
 
 
-def emit_failure(command: Command, args: argparse.Namespace, error: ContractError) -> None:
+def emit_failure(command: Command, args: argparse.Namespace, error: Exception) -> None:
     """A run that could not happen still says why in every format asked for: a GitHub
     ``::error``, a JUnit file with one error test case, a SARIF file whose invocation failed.
-    (The one stderr line, and JSON's ``ok: false`` with ``error``, are the CLI's.)"""
+    (The one stderr line, and JSON's ``ok: false`` with ``error``, are the CLI's.) A failure
+    inside the tool is named by its type only: its message may quote input or headers."""
     code = exit_code_of(error)
-    label = "unreachable" if code == ExitCode.UNREACHABLE else "error"
-    reason = f"{label}: {error}"
+    if code == ExitCode.INTERNAL:
+        reason = f"internal error: {type(error).__name__} (a bug in helicone-contract)"
+    else:
+        label = "unreachable" if code == ExitCode.UNREACHABLE else "error"
+        reason = f"{label}: {error}"
     for name, (_, _render) in _FILES.items():
         path = getattr(args, name, None)
         if path:
