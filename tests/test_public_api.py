@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import pytest
+
 import conformance
 
 
 def test_all_is_exactly_the_public_api() -> None:
     assert sorted(conformance.__all__) == [
+        "ConformanceOptions",
         "ContractError",
         "DiffOptions",
         "ExitCode",
         "Finding",
         "InputError",
         "MalformedJSON",
+        "Report",
         "Severity",
         "TargetUnreachable",
         "UsageError",
         "__version__",
+        "run_conformance",
         "run_diff",
     ]
     for name in conformance.__all__:
@@ -45,3 +53,20 @@ def test_run_diff_compares_two_documents_from_python() -> None:
     assert report.command == "diff"
     assert report.findings == []
     assert diff_exit_code(report, options) == conformance.ExitCode.OK
+
+
+def test_importing_the_package_loads_no_engine() -> None:
+    """``import conformance`` stays cheap: the engines load on first use of their names."""
+    code = (
+        "import sys, conformance\n"
+        "heavy = ('schemathesis', 'hypothesis', 'conformance.harness')\n"
+        "assert not [m for m in heavy if m in sys.modules], sys.modules.keys()\n"
+        "conformance.ConformanceOptions\n"
+        "assert 'conformance.harness' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'run_everything'"):
+        conformance.run_everything  # noqa: B018

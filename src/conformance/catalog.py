@@ -1,6 +1,6 @@
 """Every check id the tool can report, in one table, and the one way to make a finding.
 
-Each row says what a check is about (its category), how bad it is (its severity: ``error`` or
+Each row says what a check is about (its family), how bad it is (its severity: ``error`` or
 ``warning``), which commands can emit it and, in one line, what it means. A change found by
 ``diff`` is a row of its own kind (``ChangeCheck``): what it does to what the document allows
 and on which side, from which one rule derives whom it breaks (``whom_it_breaks``), and from
@@ -19,11 +19,36 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from conformance.findings import Breaks, ChangeSeverity, CheckSeverity, Finding, Location, Target
+from conformance.findings import (
+    Breaks,
+    ChangeSeverity,
+    CheckSeverity,
+    Finding,
+    Location,
+    TargetName,
+)
 
-Category = Literal[
-    "document", "semantic", "cross", "contract", "transport", "hygiene", "lint", "diff"
-]
+Family = Literal["transport", "contract", "schema", "semantic", "cross", "hygiene", "lint", "diff"]
+FAMILY_ORDER: tuple[Family, ...] = (
+    "transport",
+    "contract",
+    "schema",
+    "semantic",
+    "cross",
+    "hygiene",
+    "lint",
+    "diff",
+)
+"""What explains the rest comes first: reports group a target's findings in this order (an
+answer that never arrived or broke the contract explains its schema errors, and so on)."""
+CONFORMANCE_FAMILIES: tuple[Family, ...] = (
+    "transport",
+    "contract",
+    "schema",
+    "semantic",
+    "cross",
+    "hygiene",
+)
 Command = Literal["validate", "lint", "serve", "conformance", "diff"]
 COMMANDS: tuple[Command, ...] = ("validate", "lint", "serve", "conformance", "diff")
 
@@ -36,7 +61,7 @@ _DIFF: tuple[Command, ...] = ("diff",)
 @dataclass(frozen=True, slots=True)
 class Check:
     id: str
-    category: Category
+    family: Family
     severity: CheckSeverity
     commands: tuple[Command, ...]
     description: str
@@ -93,7 +118,7 @@ class ChangeCheck:
     side: Side
     description: str
     severity: ChangeSeverity
-    category: Literal["diff"] = "diff"
+    family: Literal["diff"] = "diff"
     commands: tuple[Command, ...] = ("diff",)
 
     @property
@@ -123,9 +148,9 @@ def _change(
 
 _ROWS: tuple[Check | ChangeCheck, ...] = (
     # Documents: what validate checks in a file, lint in an example, conformance in an answer.
-    Check("schema", "document", "error", _DOCUMENT,
+    Check("schema", "schema", "error", _DOCUMENT,
           "The value does not match the OpenAPI schema (and the generated strict types)."),
-    Check("schema.wrapper-missing", "document", "error", _DOCUMENT,
+    Check("schema.wrapper-missing", "schema", "error", _DOCUMENT,
           "A registry response lacks its `{data, error}` wrapper: the bare `data` object was given."),  # noqa: E501
     Check("registry.total-mismatch", "semantic", "error", _DOCUMENT,
           "`total` differs from the number of models."),
@@ -324,7 +349,7 @@ def finding(
     message: str,
     location: Location | None = None,
     *,
-    target: Target | None = None,
+    target: TargetName | None = None,
     pointer: Location | None = None,
     reproduce: str | None = None,
 ) -> Finding:
@@ -343,28 +368,28 @@ def finding(
 
 
 def checks_for(
-    command: Command, categories: Iterable[Category] | None = None
+    command: Command, families: Iterable[Family] | None = None
 ) -> list[Check | ChangeCheck]:
-    """The checks ``command`` can emit, in catalog order, optionally of some categories only."""
-    wanted = None if categories is None else set(categories)
+    """The checks ``command`` can emit, in catalog order, optionally of some families only."""
+    wanted = None if families is None else set(families)
     return [
         check
         for check in _ROWS
-        if command in check.commands and (wanted is None or check.category in wanted)
+        if command in check.commands and (wanted is None or check.family in wanted)
     ]
 
 
-def markdown_table(checks: Iterable[Check | ChangeCheck], *, with_category: bool = False) -> str:
+def markdown_table(checks: Iterable[Check | ChangeCheck], *, with_family: bool = False) -> str:
     """The Markdown table of ``checks``: what README.md and docs/ show; changes (``diff``)
     get a column saying whom they break."""
     checks = list(checks)
     with_breaks = any(isinstance(check, ChangeCheck) for check in checks)
-    head = ["check", "severity", *(["category"] if with_category else [])]
+    head = ["check", "severity", *(["family"] if with_family else [])]
     head += [*(["breaks"] if with_breaks else []), "what it means"]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for check in checks:
         cells = [f"`{check.id}`", check.severity]
-        cells += [check.category] if with_category else []
+        cells += [check.family] if with_family else []
         if with_breaks:
             whom = check.breaks if isinstance(check, ChangeCheck) else None
             cells.append("-" if whom is None else ", ".join(whom) or "none")
@@ -377,15 +402,15 @@ _REGION = re.compile(r"(<!-- checks: ([a-z+-]+) -->\n)(.*?)(<!-- /checks -->)", 
 
 def named_table(name: str) -> str:
     """The table a document names: ``COMMAND`` (every check it can emit), ``COMMAND-only``
-    (without those ``validate`` runs too), either with ``+category`` for a category column."""
+    (without those ``validate`` runs too), either with ``+family`` for a family column."""
     spec, _, extra = name.partition("+")
     command, _, only = spec.partition("-")
-    if command not in COMMANDS or only not in ("", "only") or extra not in ("", "category"):
+    if command not in COMMANDS or only not in ("", "only") or extra not in ("", "family"):
         raise ValueError(f"unknown table name {name!r}")
     checks = [check for check in _ROWS if command in check.commands]
     if only:
         checks = [check for check in checks if "validate" not in check.commands]
-    return markdown_table(checks, with_category=bool(extra))
+    return markdown_table(checks, with_family=bool(extra))
 
 
 def render_tables(text: str) -> str:
@@ -417,7 +442,7 @@ def _print_table(argv: list[str]) -> int:
         usage = f"{{{'|'.join(commands)}}} | {{write|check}} FILE..."
         sys.stderr.write(f"usage: python -m conformance.catalog {usage}\n")
         return 2
-    sys.stdout.write(markdown_table(checks_for(commands[argv[0]]), with_category=True))
+    sys.stdout.write(markdown_table(checks_for(commands[argv[0]]), with_family=True))
     return 0
 
 

@@ -35,13 +35,21 @@ _MEANINGS: dict[int, str] = {
 def exit_code_for(findings: Iterable[Finding], *, strict: bool = False) -> ExitCode:
     """1 when a finding fails the run: one that always fails, or with ``strict`` a warning.
 
-    ``--strict`` means the same everywhere: warnings stay warnings in every report, and they
-    fail the run.
+    ``--strict`` means the same everywhere: warnings fail the run, and every format shows the
+    ones that do as failures.
     """
-    for finding in findings:
-        if finding.fails or (strict and finding.severity == "warning" and not finding.acknowledged):
-            return ExitCode.FINDINGS
-    return ExitCode.OK
+    failing = any(finding.fails_run(strict=strict) for finding in findings)
+    return ExitCode.FINDINGS if failing else ExitCode.OK
+
+
+def exit_code_of(error: BaseException) -> ExitCode:
+    """The exit code of a run that ended in ``error``: 3 unreachable, 2 any other error we
+    raise on purpose, 4 anything else (a bug)."""
+    from conformance.errors import ContractError, TargetUnreachable
+
+    if isinstance(error, TargetUnreachable):
+        return ExitCode.UNREACHABLE
+    return ExitCode.USAGE if isinstance(error, ContractError) else ExitCode.INTERNAL
 
 
 def describe_exit(code: int) -> str:

@@ -27,7 +27,8 @@ FAILING: frozenset[Severity] = frozenset({"error", "breaking"})
 Breaks = Literal["implementations", "strict-clients", "tolerant-clients"]
 """Whom a change (diff) breaks: a server that conformed to OLD, a strict model generated from
 OLD, a tolerant reader model generated from OLD."""
-Target = Literal["gateway", "registry", "cross"]
+TargetName = Literal["gateway", "registry", "cross"]
+"""What a finding is about: one API, or the pair of them (the cross-API checks)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +46,16 @@ class Finding:
     location: Location | None = None
     line: int | None = None
     column: int | None = None
-    target: Target | None = None
+    target: TargetName | None = None
     pointer: Location | None = None
     reproduce: str | None = None
     acknowledged: bool = field(default=False, compare=False)
     maybe_consequence: bool = field(default=False, compare=False)
     """Found in a document that also failed its schema: possibly a consequence of that failure."""
     seen_in: tuple[int, int] | None = field(default=None, compare=False)
-    """(answers that showed it, answers judged), when identical findings were merged."""
+    """(answers that showed it, answers judged), when findings across answers were merged."""
+    variants: int = field(default=1, compare=False)
+    """How many different messages the merged findings had (a different value per answer)."""
     breaks: tuple[Breaks, ...] = field(default=(), compare=False)
     """For a change (diff): whom it breaks; its check's, so never part of its identity."""
 
@@ -60,3 +63,7 @@ class Finding:
     def fails(self) -> bool:
         """Fails the run whatever the options: an unacknowledged error or breaking change."""
         return self.severity in FAILING and not self.acknowledged
+
+    def fails_run(self, *, strict: bool) -> bool:
+        """Fails the run: as ``fails``, or under ``--strict`` an unacknowledged warning too."""
+        return self.fails or (strict and self.severity == "warning" and not self.acknowledged)

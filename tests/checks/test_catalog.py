@@ -37,5 +37,5 @@ def test_check_ids_are_stable_kebab_case_with_a_severity() -> None:
 
 
 def test_validate_emits_the_document_checks_only() -> None:
-    assert {c.category for c in checks_for("validate")} == {"document", "semantic"}
+    assert {c.family for c in checks_for("validate")} == {"schema", "semantic"}
     assert "semantic.error-status" not in {c.id for c in checks_for("validate")}

@@ -87,7 +87,7 @@ def test_warnings_pass_but_fail_under_strict_and_stay_warnings(run_cli: Runner) 
     assert strict.document["findings"] == relaxed.document["findings"]
     assert {f["severity"] for f in strict.document["findings"]} == {"warning"}
     assert strict.err.startswith("1 target checked: 0 errors, 2 warnings;")
-    assert strict.err.rstrip().endswith("exit 1: failing findings")
+    assert strict.err.rstrip().endswith("exit 1: failing findings: 2 warnings (--strict)")
 
 
 @pytest.mark.parametrize(

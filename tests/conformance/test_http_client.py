@@ -7,8 +7,9 @@ import time
 
 import pytest
 
+from conformance.harness.http_client import HttpClient
 from conformance.harness.plan import PlannedRequest
-from conformance.harness.send import HttpClient, TransportFailure
+from conformance.harness.records import TransportFailure
 from tests.conformance.raw_servers import Behaviour, never_accepting, raw_server
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from conformance.harness.http_client import HttpClient
 from conformance.harness.plan import PlannedRequest
-from conformance.harness.send import HttpClient, TransportFailure
+from conformance.harness.records import TransportFailure
 from tests.conformance.raw_servers import Behaviour, raw_server
 
 

@@ -6,82 +6,37 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conformance.catalog import CHECKS
 from conformance.exit_codes import exit_code_for
-from conformance.harness.judge import judge
+from conformance.harness.cross import cross_findings
+from conformance.harness.judge import API_FAMILIES, judge
 from conformance.harness.options import Target
 from conformance.harness.plan import OperationPlan, plan_target
+from conformance.harness.records import Answer, Observation, TargetRecord, TransportFailure
 from conformance.harness.redaction import Redactor
 from conformance.harness.report import build_report
-from conformance.harness.send import Answer, Observation, TargetRecord, TransportFailure
 from conformance.reporting import (
+    Report,
     render_github,
     render_json,
     render_junit,
     render_sarif,
     render_text,
 )
+from conformance.server.gateway_list import derive_gateway_list
 from tests.checks import own
+from tests.conformance.strategies import CONTENT_TYPES, STATUSES, body
 from tests.support.mutations import MUTATIONS
-
-JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=6),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),  # noqa: E501
-    max_leaves=8,
-)  # fmt: skip
-STATUSES = st.just(200) | st.sampled_from([201, 302, 400, 401, 403, 404, 405, 418, 500, 503])
-CONTENT_TYPES = st.just("application/json") | st.none() | st.sampled_from(
-    ["application/json", "application/json; charset=utf-8", "application/json; charset=latin-1",
-     "text/html", "text/plain", "", "application/problem+json", ";;=;",
-     'application/json; charset="']
-) | st.text(max_size=10)  # fmt: skip
 
 
 @cache
 def _plan(name: str) -> OperationPlan:
     (plan,) = plan_target(Target(name, "http://127.0.0.1:9"), seed=1, max_examples=3)
     return plan
-
-
-@st.composite
-def _broken(draw: st.DrawFn, document: Any) -> Any:
-    """``document`` with the value at a random place replaced by any JSON value."""
-    if draw(st.booleans()):
-        return document
-    node = document
-    for _ in range(draw(st.integers(0, 6))):
-        if isinstance(node, dict) and node:
-            key = draw(st.sampled_from(sorted(node)))
-        elif isinstance(node, list) and node:
-            key = draw(st.integers(0, len(node) - 1))
-        else:
-            break
-        if not isinstance(node[key], dict | list) or draw(st.booleans()):
-            node[key] = draw(JSON)
-            return document
-        node = node[key]
-    return document
-
-
-def _body(name: str) -> st.SearchStrategy[bytes]:
-    own_document = st.builds(own.registry if name == "registry" else own.served_gateway)
-    documents = st.one_of(
-        own_document.flatmap(_broken),
-        JSON,
-        st.builds(lambda e: {"data": None, "error": e}, JSON),
-        st.builds(lambda m: {"error": {"message": m}}, JSON),
-    )
-    return st.one_of(
-        documents.map(lambda d: json.dumps(d).encode()),
-        st.binary(max_size=20),
-        st.sampled_from([b"NaN", b'{"a": 1} x', b"", b"\xff{}"]),
-    )
 
 
 @st.composite
@@ -109,8 +64,9 @@ def _any_answer(draw: st.DrawFn, name: str) -> Answer:
         headers.append(("Content-Type", content_type))
     if draw(st.booleans()):
         headers.append(("Allow", draw(st.sampled_from(["GET", "GET, HEAD", "", "POST"]))))
-    body = draw(_body(name))
-    return Answer(draw(STATUSES), draw(st.sampled_from(["OK", "", "Nope"])), tuple(headers), body)
+    content = draw(body(name))
+    reason = draw(st.sampled_from(["OK", "", "Nope"]))
+    return Answer(draw(STATUSES), reason, tuple(headers), content)
 
 
 @st.composite
@@ -150,3 +106,46 @@ def test_any_answers_give_findings_and_a_whole_report(records: tuple[TargetRecor
         assert render(report, code)
     document = json.loads(render_json(report, code))
     assert document["ok"] == (code == 0)
+    assert_whole(report, [record.target.name for record in records])
+
+
+def assert_whole(report: Report, tested: list[str]) -> None:
+    """Every family on every tested target has one state, "not run" always with its reason,
+    and no finding line is printed twice."""
+    states = {(state.target, state.family): state for state in report.families}
+    for target in tested:
+        assert {f for t, f in states if t == target} == set(API_FAMILIES)
+    assert states["cross", "cross"].state in ("passed", "failed", "not run")
+    for state in report.families:
+        assert (state.state == "not run") == bool(state.reason), state
+    lines = [
+        line
+        for line in render_text(report, exit_code_for(report.findings)).splitlines()
+        if not line.startswith("    reproduce: ")
+    ]
+    assert len(lines) == len(set(lines)), [line for line in lines if lines.count(line) > 1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    gateway=st.lists(st.sampled_from("abcd"), max_size=6),
+    registry=st.lists(st.sampled_from("abcd"), min_size=1, max_size=6, unique=True),
+)
+def test_the_cross_api_checks_compare_any_two_id_lists(
+    gateway: list[str], registry: list[str]
+) -> None:
+    """Any two lists of ids (one listing a model twice, one longer than the other): findings,
+    never an exception, and none exactly when the lists are equal."""
+    document = own.registry()
+    models = document["data"]["models"][: len(registry)]
+    for model, model_id in zip(models, registry, strict=True):
+        model["id"] = model_id
+    document["data"]["models"] = models
+    derived = {entry["id"]: entry for entry in derive_gateway_list(document)["data"]}
+    listed = {
+        "object": "list",
+        "data": [derived.get(i, {**derived[registry[0]], "id": i}) for i in gateway],
+    }
+    found = cross_findings(document, listed, "curl")
+    assert bool(found) == (gateway != registry)
+    assert {f.check for f in found} <= {"cross.models", "cross.order"}

@@ -27,8 +27,9 @@ def test_no_url_starts_and_stops_the_reference_server(run_cli: Runner) -> None:
     run = run_cli()
     assert run.code == 0, run.out
     lines = run.out.splitlines()
-    assert lines[0].startswith("helicone-contract conformance: gateway http://127.0.0.1:")
-    assert "registry http://127.0.0.1:" in lines[0]
+    # Printed before the server starts, so that even a killed run shows its seed.
+    assert lines[0] == "helicone-contract conformance: the embedded reference server (seed 7)"
+    assert "== gateway [AI Gateway API at http://127.0.0.1:" in lines[1]
     assert lines[-1].startswith("3 targets checked: 0 errors, 0 warnings; ")
     assert lines[-1].endswith("exit 0: no failing finding")
 
@@ -37,11 +38,11 @@ def test_the_run_ends_with_what_ran_on_each_api(run_cli: Runner) -> None:
     run = run_cli("--max-examples", "4")
     overview = run.out.splitlines()[-4:-1]
     assert overview == [
-        "gateway: contract 4/4 answers passed, schema 4/4, semantics 4/4, "
-        "transport 10/10 requests, hygiene 10/10",
-        "registry: contract 4/4 answers passed, schema 4/4, semantics 4/4, "
-        "transport 10/10 requests, hygiene 10/10",
-        "cross: cross-API 1/1 pair passed",
+        "gateway: transport 10/10 requests passed, contract 4/4 answers, schema 4/4, "
+        "semantic 4/4, hygiene 10/10",
+        "registry: transport 10/10 requests passed, contract 4/4 answers, schema 4/4, "
+        "semantic 4/4, hygiene 10/10",
+        "cross: cross 1/1 pair passed",
     ]
 
 
@@ -49,5 +50,8 @@ def test_the_overview_says_what_failed(run_cli: Runner) -> None:
     with start_server(BY_NAME["total-wrong"]) as server:
         run = run_cli("--registry-url", server.url, "--max-examples", "4")
         document = run_cli("--registry-url", server.url, "--max-examples", "4", "--format", "json")
-    assert "registry: contract 4/4 answers passed, schema 4/4, semantics 0/4," in run.out
+    assert (
+        "registry: transport 10/10 requests passed, contract 4/4 answers, schema 4/4, " in run.out
+    )
+    assert "semantic 0/4, hygiene 10/10\n" in run.out
     assert document.document["coverage"]["registry"]["semantic"] == {"ran": 4, "passed": 0}

@@ -13,7 +13,9 @@ from tests.support.mutations import BY_NAME
 from tests.support.servers import start_server
 
 FINDING_KEYS = ["check", "severity", "target", "path", "message", "reproduce"]
-TOP_LEVEL = ["ok", "seed", "coverage", "findings", "skipped", "tool", "version", "command"]
+TOP_LEVEL = [
+    "ok", "seed", "coverage", "findings", "skipped", "families", "tool", "version", "command",
+]  # fmt: skip
 
 
 def test_json_document_has_the_documented_shape(run_cli: Runner) -> None:
@@ -112,8 +114,12 @@ def test_github_format_annotates_each_finding(run_cli: Runner) -> None:
     assert all("%0Areproduce: curl -sS -i -X " in line for line in annotations)
     assert run.out.splitlines()[0].startswith("helicone-contract conformance: registry http://")
     assert run.out.splitlines()[-1].endswith("exit 0: no failing finding")
-    # Under --strict the warnings stay warnings, and the run fails.
-    assert [line for line in strict.out.splitlines() if line.startswith("::warning")] == annotations
-    assert "::notice title=not run::cross-API checks: not run: they need both APIs" in run.out
+    # Under --strict the warnings fail the run, and are shown as the failures they are.
+    failing = [line for line in strict.out.splitlines() if line.startswith("::error")]
+    assert len(failing) == 2
+    assert all(line.startswith("::error title=hygiene.method::registry: ") for line in failing)
+    assert all("fails the run under --strict" in line for line in failing)
+    assert not [line for line in strict.out.splitlines() if line.startswith("::warning")]
+    assert "::notice title=not run::cross: not run: it needs both APIs" in run.out
     assert strict.code == 1
-    assert strict.out.splitlines()[-1].endswith("exit 1: failing findings")
+    assert strict.out.splitlines()[-1].endswith("exit 1: failing findings: 2 warnings (--strict)")

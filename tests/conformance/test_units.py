@@ -7,9 +7,17 @@ import io
 import pytest
 
 from conformance.errors import UsageError
-from conformance.harness.options import HarnessOptions, Target, parse_base_url, parse_headers
+from conformance.harness.options import (
+    ConformanceOptions,
+    Target,
+    parse_base_url,
+    parse_headers,
+    resolve,
+)
 from conformance.harness.plan import PROBED_METHODS, Operation, plan_target
-from conformance.harness.send import ContentType, Pacer, Progress
+from conformance.harness.records import ContentType
+from conformance.harness.send import Pacer
+from conformance.reporting.progress import Progress
 
 
 @pytest.mark.parametrize(
@@ -36,9 +44,9 @@ def test_operation_paths_join_base_urls_with_one_slash() -> None:
 
 def test_polite_rate_limit_applies_to_remote_hosts_only() -> None:
     remote, local = Target("gateway", "https://x.example"), Target("gateway", "http://127.0.0.1:1")
-    options = HarnessOptions(targets=(remote, local), seed=1)
-    assert (options.rate_for(remote), options.rate_for(local)) == (5.0, 0.0)
-    overridden = HarnessOptions(targets=(remote,), seed=1, rate_limit=0)
+    settings = resolve(ConformanceOptions(seed=1))
+    assert (settings.rate_for(remote), settings.rate_for(local)) == (5.0, 0.0)
+    overridden = resolve(ConformanceOptions(seed=1, rate_limit=0))
     assert overridden.rate_for(remote) == 0.0
 
 
@@ -102,12 +110,11 @@ def test_progress_line_appears_only_after_a_second_on_a_terminal() -> None:
     now = [0.0]
     stream = FakeTty()
     progress = Progress(stream, clock=lambda: now[0])
-    progress.start(10)
-    progress.advance("gateway GET /v1/models")
+    progress.advance("1/10 requests: gateway GET /v1/models")
     assert stream.getvalue() == ""  # a quick run never shows it
     now[0] = 1.5
-    progress.advance("registry GET /v1/public/model-registry/models")
-    assert "conformance: 2/10 requests" in stream.getvalue()
+    progress.advance("2/10 requests: registry GET /v1/public/model-registry/models")
+    assert "conformance, 2s: 2/10 requests: registry" in stream.getvalue()
     progress.finish()
     assert stream.getvalue().endswith("\r\x1b[2K")  # the line is erased at the end
 
@@ -116,7 +123,6 @@ def test_no_progress_line_when_not_a_terminal() -> None:
     now = [0.0]
     stream = io.StringIO()
     progress = Progress(stream, clock=lambda: now[0])
-    progress.start(2)
     now[0] = 5.0
     progress.advance("x")
     progress.finish()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conformance.cli import main
-from conformance.reporting.markdown import family_rows
+from conformance.reporting.markdown import render_markdown
 from tests.support.mutations import BY_NAME
 from tests.support.paths import REPO
 from tests.support.servers import start_server
@@ -31,11 +31,12 @@ def test_conformance_markdown_is_one_document_with_the_families_of_each_api(
     assert "(seed 3)" in err  # the run's first line, kept off the Markdown document
     lines = out.splitlines()
     families = lines[lines.index("| API | check family | state | passed / ran, or why not run |") :]
-    assert families[2].startswith("| gateway | contract | ✅ passed | 2/2 |")
+    assert families[2] == "| gateway | transport | ✅ passed | 8/8 |"  # explains the rest
+    assert "| gateway | contract | ✅ passed | 2/2 |" in families
     assert "| registry | contract | ❌ failed | 0/2 |" in families
     not_run = [line for line in families if "⚪ not run" in line]
-    assert not_run[0].startswith("| registry | schema and semantics | ⚪ not run | no answer got")
-    assert any(line.startswith("| cross | cross-API checks | ⚪ not run |") for line in not_run)
+    assert not_run[0].startswith("| registry | schema | ⚪ not run | no answer got")
+    assert any(line.startswith("| cross | cross | ⚪ not run |") for line in not_run)
     assert "| error | `contract.json` | 1 |" in lines
     assert not any(line.startswith("- ") and "not run" in line for line in lines)  # said once
 
@@ -53,7 +54,9 @@ def test_validate_markdown_places_each_finding_by_line_and_column(
     assert out.endswith("**1 file checked: 6 errors, 1 warning. exit 1: failing findings**\n")
 
 
-def test_reports_without_coverage_have_no_family_rows() -> None:
+def test_reports_without_family_states_have_no_family_table() -> None:
+    from conformance.exit_codes import ExitCode
     from conformance.reporting import Group, Report
 
-    assert family_rows(Report("validate", [Group("a.json", "models")])) == []
+    text = render_markdown(Report("validate", [Group("a.json", "models")]), ExitCode.OK)
+    assert "| API | check family |" not in text

@@ -3,6 +3,7 @@ was not run, truncation and merged findings; locations are rendered only here.""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import xml.etree.ElementTree as ET
 
@@ -180,6 +181,16 @@ def test_junit_failures_skips_and_passes() -> None:
     assert not_run.get("message") == "not run: the registry answer failed its schema"
 
 
+def test_junit_holds_any_text_a_server_sent_as_well_formed_xml() -> None:
+    said = "body: \x00\x1b[31m\ud800 \ufffe end"
+    hostile = Finding("contract.json", "error", said, None, target="gateway")
+    report = Report("conformance", [Group("gateway\x07", "AI Gateway API", [hostile])])
+    root = ET.fromstring(render_junit(report, ExitCode.FINDINGS))
+    (failure,) = root.iter("failure")
+    assert failure.get("message") == "body: \\u0000\\u001b[31m\\ud800 \\ufffe end"
+    assert [suite.get("name") for suite in root.iter("testsuite")] == ["gateway\\u0007"]
+
+
 def test_junit_counts_what_a_limit_left_out() -> None:
     root = ET.fromstring(render_junit(MANY, ExitCode.FINDINGS))
     (suite,) = root.iter("testsuite")
@@ -221,5 +232,42 @@ def test_sarif_for_targets_names_the_target_and_what_was_not_run() -> None:
         {
             "level": "note",
             "message": {"text": "cross: not run: the registry answer failed its schema"},
+            "descriptor": {"id": "not-run.cross"},
+            "properties": {"target": None, "family": "cross"},
         }
     ]
+
+
+def test_a_truncation_note_ends_its_own_checks_block() -> None:
+    other = Finding("registry.total-mismatch", "error", "total is 3", ("data", "total"), 2, 2)
+    report = Report(
+        "validate",
+        [Group("c.json", "registry", [ERROR] * 3 + [other], file="c.json")],
+        per_check_limit=1,
+    )
+    for render in (render_text, render_github):
+        lines = render(report, ExitCode.FINDINGS).splitlines()
+        note = lines.index("schema: 2 more not shown")
+        assert "schema" in lines[note - 1]
+        assert "registry.total-mismatch" in lines[note + 1]
+
+
+def test_strict_warnings_are_failures_in_every_format() -> None:
+    strict = dataclasses.replace(FILES, strict=True)
+    text = render_text(strict, ExitCode.FINDINGS)
+    assert "(fails the run under --strict)" in text
+    assert text.rstrip().endswith("exit 1: failing findings: 1 error and 1 warning (--strict)")
+    github = render_github(strict, ExitCode.FINDINGS)
+    assert "::error file=a.json,line=9,col=1,title=registry.training-date-format::" in github
+    assert "::warning" not in github
+    assert "::warning file=a.json,line=9" in render_github(FILES, ExitCode.FINDINGS)
+    suites = ET.fromstring(render_junit(strict, ExitCode.FINDINGS))
+    assert (
+        suites.get("failures"),
+        ET.fromstring(render_junit(FILES, ExitCode.FINDINGS)).get("failures"),
+    ) == ("2", "1")
+    levels = [
+        r["level"]
+        for r in json.loads(render_sarif(strict, ExitCode.FINDINGS))["runs"][0]["results"]
+    ]
+    assert levels == ["error", "error"]

@@ -50,7 +50,7 @@ class Mutation:
 
     @property
     def is_cross(self) -> bool:
-        return CHECKS[self.check].category == "cross"
+        return CHECKS[self.check].family == "cross"
 
     @property
     def targets(self) -> tuple[Api, ...]:

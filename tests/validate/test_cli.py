@@ -156,14 +156,17 @@ def test_sarif_file_is_written_beside_the_chosen_format(workdir: Path, cli: Cli)
     assert artifacts["gateway-broken.json"] == "/v1/models list, detected"
 
 
-def test_strict_keeps_warnings_warnings_and_fails_the_run(workdir: Path, cli: Cli) -> None:
+def test_strict_warnings_fail_the_run_and_the_last_line_says_so(workdir: Path, cli: Cli) -> None:
     document = json.loads(Path("small-registry.json").read_text())
     document["data"]["models"][0]["trainingDate"] = "2025-08-05"
     Path("warned.json").write_text(json.dumps(document))
     strict = cli("validate", "--strict", "warned.json")
     assert strict.code == 1
     assert "warning[registry.training-date-format]" in strict.out
-    assert strict.out.endswith("0 errors, 1 warning. exit 1: failing findings\n")
+    assert "(fails the run under --strict)" in strict.out
+    assert strict.out.endswith(
+        "0 errors, 1 warning. exit 1: failing findings: 1 warning (--strict)\n"
+    )
 
 
 def test_a_bug_is_one_line_exit_4_and_still_a_json_document(

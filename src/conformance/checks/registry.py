@@ -42,7 +42,8 @@ def check_registry(data: Any, base: Location = ()) -> list[Finding]:
 def _total(total: Any, models: Any, base: Location) -> list[Finding]:
     if not isinstance(models, list) or not _is_number(total) or total == len(models):
         return []
-    message = f"total is {total} but the document holds {len(models)} models"
+    held = f"{len(models)} model{'' if len(models) == 1 else 's'}"
+    message = f"total is {total} but the document holds {held}"
     return [finding("registry.total-mismatch", message, (*base, "total"))]
 
 

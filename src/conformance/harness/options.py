@@ -1,4 +1,4 @@
-"""What one conformance run tests, and how: validated settings built from the command line.
+"""What one conformance run tests, and how: ``ConformanceOptions``, validated into ``Settings``.
 
 Each API has its own base URL (they live on different hosts) and its own headers: ``--header``
 goes to both, ``--gateway-header`` / ``--registry-header`` only to their own target, so a key
@@ -8,7 +8,6 @@ that never echoes what may be a credential.
 
 from __future__ import annotations
 
-import argparse
 import ipaddress
 import re
 import secrets
@@ -18,16 +17,16 @@ from typing import Literal
 from urllib.parse import quote, urlsplit
 
 from conformance.errors import UsageError
+from conformance.harness.selection import Selection
 
-TargetName = Literal["gateway", "registry"]
-TARGET_NAMES: tuple[TargetName, ...] = ("gateway", "registry")
+ApiName = Literal["gateway", "registry"]
 API_NAMES: dict[str, str] = {
     "gateway": "AI Gateway API",
     "registry": "model registry API",
     "cross": "cross-API",
 }
 """Each target (and the pair of them) in words, as reports name it."""
-DOCUMENT_FOR: dict[TargetName, str] = {
+DOCUMENT_FOR: dict[ApiName, str] = {
     "gateway": "ai-gateway.openapi.yaml",
     "registry": "model-registry.openapi.yaml",
 }
@@ -48,7 +47,7 @@ _RESERVED = {"host", "content-length", "transfer-encoding", "connection", "accep
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    name: TargetName
+    name: ApiName
     base_url: str
     """scheme://host[:port][/prefix], never with a trailing slash."""
     headers: Headers = ()
@@ -72,13 +71,49 @@ class Target:
 
 
 @dataclass(frozen=True, slots=True)
-class HarnessOptions:
-    targets: tuple[Target, ...]
-    seed: int
+class ConformanceOptions:
+    """What to test and how: the one value ``run_conformance`` takes (the CLI builds it from its
+    flags). Without either URL the embedded reference server is started and both APIs tested.
+
+    Headers are ``"Name: value"`` strings, as on the command line; their values never appear in
+    any output. ``checks`` and ``exclude_checks`` name check families or check ids.
+    """
+
+    gateway_url: str | None = None
+    registry_url: str | None = None
+    headers: tuple[str, ...] = ()
+    """Sent to both targets."""
+    gateway_headers: tuple[str, ...] = ()
+    registry_headers: tuple[str, ...] = ()
+    seed: int | None = None
+    """None: a random seed (the report says which)."""
     max_examples: int = DEFAULT_MAX_EXAMPLES
     timeout: float = DEFAULT_TIMEOUT
     rate_limit: float | None = None
-    """Requests per second per host; None means the default for the host."""
+    """Requests per second per host; None: unlimited on loopback, else ``POLITE_RATE_LIMIT``."""
+    strict: bool = False
+    """Warnings fail the run too, and are shown as failures in every format."""
+    checks: tuple[str, ...] = ()
+    """Run only these families or check ids (empty: all)."""
+    exclude_checks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """``ConformanceOptions`` validated, before any server exists: URLs may be absent (then the
+    embedded reference server is started and tested)."""
+
+    urls: dict[ApiName, str]
+    headers: dict[ApiName, Headers]
+    seed: int
+    max_examples: int
+    timeout: float
+    rate_limit: float | None
+    strict: bool
+    selection: Selection
+
+    def targets_at(self, urls: dict[ApiName, str]) -> tuple[Target, ...]:
+        return tuple(Target(name, urls[name], self.headers[name]) for name in urls)
 
     def rate_for(self, target: Target) -> float:
         """Requests per second for ``target``; 0 means unlimited."""
@@ -88,47 +123,50 @@ class HarnessOptions:
 
     @property
     def secret_values(self) -> tuple[str, ...]:
-        """Every header value given on the command line: none may appear in any output."""
-        return tuple(dict.fromkeys(value for t in self.targets for _, value in t.headers))
+        """Every header value given: none may appear in any output."""
+        values = (value for headers in self.headers.values() for _, value in headers)
+        return tuple(dict.fromkeys(values))
+
+    @property
+    def has_auth(self) -> bool:
+        """Any header was given: a 4xx answer may mean a wrong or misplaced key."""
+        return any(self.headers.values())
 
 
-@dataclass(frozen=True, slots=True)
-class RunSettings:
-    """What the command line asked for, before any server exists: URLs may be absent (then
-    the embedded reference server is started and tested)."""
-
-    urls: dict[TargetName, str]
-    headers: dict[TargetName, Headers]
-    seed: int
-    max_examples: int
-    timeout: float
-    rate_limit: float | None
-
-    def targets_at(self, urls: dict[TargetName, str]) -> tuple[Target, ...]:
-        return tuple(Target(name, urls[name], self.headers[name]) for name in urls)
-
-
-def from_arguments(args: argparse.Namespace) -> RunSettings:
-    """The run the parsed command line describes, or a UsageError."""
-    common = parse_headers(args.header, "--header")
-    headers: dict[TargetName, Headers] = {
-        name: common + parse_headers(getattr(args, f"{name}_header"), f"--{name}-header")
-        for name in TARGET_NAMES
+def resolve(options: ConformanceOptions) -> Settings:
+    """The run ``options`` describe, validated (no I/O), or a UsageError."""
+    common = parse_headers(options.headers, "--header")
+    headers: dict[ApiName, Headers] = {
+        "gateway": common + parse_headers(options.gateway_headers, "--gateway-header"),
+        "registry": common + parse_headers(options.registry_headers, "--registry-header"),
     }
-    urls: dict[TargetName, str] = {}
-    for name in TARGET_NAMES:
-        raw = getattr(args, f"{name}_url")
+    urls: dict[ApiName, str] = {}
+    given: tuple[tuple[ApiName, str | None], ...] = (
+        ("gateway", options.gateway_url),
+        ("registry", options.registry_url),
+    )
+    for name, raw in given:
         if raw is not None:
             urls[name] = parse_base_url(raw, f"--{name}-url")
-    if args.max_examples is not None and args.max_examples > MAX_EXAMPLES_LIMIT:
+    if options.max_examples > MAX_EXAMPLES_LIMIT:
         raise UsageError(f"--max-examples: at most {MAX_EXAMPLES_LIMIT}")
-    return RunSettings(
+    if options.max_examples < 1:
+        raise UsageError("--max-examples: at least 1")
+    if not options.timeout > 0:
+        raise UsageError("--timeout: expected a positive number of seconds")
+    if options.rate_limit is not None and not options.rate_limit >= 0:
+        raise UsageError("--rate-limit: expected a non-negative number")
+    if options.seed is not None and options.seed < 0:
+        raise UsageError("--seed: expected a non-negative integer")
+    return Settings(
         urls=urls,
         headers=headers,
-        seed=args.seed if args.seed is not None else secrets.randbelow(2**32),
-        max_examples=args.max_examples or DEFAULT_MAX_EXAMPLES,
-        timeout=args.timeout or DEFAULT_TIMEOUT,
-        rate_limit=args.rate_limit,
+        seed=options.seed if options.seed is not None else secrets.randbelow(2**32),
+        max_examples=options.max_examples,
+        timeout=options.timeout,
+        rate_limit=options.rate_limit,
+        strict=options.strict,
+        selection=Selection.of(options.checks, options.exclude_checks),
     )
 
 

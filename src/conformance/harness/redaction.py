@@ -28,7 +28,9 @@ _LABELLED = (
     re.compile(r"\b(Basic\s+)(?![a-z]+\b)[A-Za-z0-9+/]{8,}={0,2}"),
     re.compile(
         r"(?i)\b((?:x-)?(?:api[-_]?key|access[-_]?token|auth[-_]?token|token|client[-_]?secret"
-        r"|secret|password|passwd|authorization)[\"']?\s*[:=]\s*[\"']?)[^\s\"'&,;]{4,}"
+        r"|secret|password|passwd|authorization)[\"']?\s*[:=]\s*[\"']?)"
+        # A shell variable in a reproduction ($GATEWAY_AUTHORIZATION) names a secret, holds none.
+        r"(?!(?-i:\$[A-Z][A-Z0-9_]*)(?![A-Za-z0-9_]))[^\s\"'&,;]{4,}"
     ),
     re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://)[^/\s:@]+(?::[^/\s@]*)?(?=@)"),
 )

@@ -10,12 +10,23 @@ from conformance.reporting.github import render_github
 from conformance.reporting.json_report import error_document, finding_dict, render_json
 from conformance.reporting.junit import render_junit
 from conformance.reporting.markdown import render_markdown
-from conformance.reporting.model import Counts, Group, Report, Skipped, count, shown
+from conformance.reporting.model import (
+    Counts,
+    FamilyState,
+    Group,
+    Report,
+    Skipped,
+    a_or_an,
+    count,
+    plural,
+    shown,
+)
 from conformance.reporting.output import (
     FORMATS,
     add_output_arguments,
     check_report_paths,
     emit,
+    emit_failure,
     write_atomically,
 )
 from conformance.reporting.sarif import render_sarif
@@ -25,19 +36,23 @@ from conformance.reporting.wording import message, path_of, place, pointer_of, s
 __all__ = [
     "FORMATS",
     "Counts",
+    "FamilyState",
     "Group",
     "Report",
     "Skipped",
+    "a_or_an",
     "add_output_arguments",
     "check_report_paths",
     "count",
     "emit",
+    "emit_failure",
     "error_document",
     "finding_dict",
     "finding_line",
     "message",
     "path_of",
     "place",
+    "plural",
     "pointer_of",
     "render_github",
     "render_json",

@@ -1,17 +1,19 @@
 """GitHub Actions workflow commands: one annotation per finding, plain lines for the rest.
 
-Errors become ``::error``, warnings ``::warning``, and acknowledged or never-failing findings
-``::notice`` (seen in the log, not failing the check run). What was not run is a notice too.
+Errors become ``::error``, warnings ``::warning`` (``::error`` under ``--strict``, where they
+fail the run), and acknowledged or never-failing findings ``::notice`` (seen in the log, not
+failing the check run). What was not run is a notice too; a run that could not happen is one
+``::error`` saying why.
 Escaping follows the runner's rules: ``%``, CR and LF in the message; additionally ``:`` and
 ``,`` in property values.
 """
 
 from __future__ import annotations
 
-from conformance.exit_codes import ExitCode
+from conformance.exit_codes import ExitCode, describe_exit
 from conformance.findings import Finding
-from conformance.reporting.model import Group, Report, shown
-from conformance.reporting.text import group_heading
+from conformance.reporting.model import Group, Report, Skipped, hidden_after, shown
+from conformance.reporting.text import group_heading, loose_skipped
 from conformance.reporting.wording import message, not_run, place, summary, truncated_line
 
 
@@ -23,13 +25,15 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _level(finding: Finding) -> str:
+def _level(finding: Finding, *, strict: bool = False) -> str:
     if finding.acknowledged or finding.severity not in ("error", "warning", "breaking"):
         return "notice"
+    if strict and finding.severity == "warning":
+        return "error"
     return "error" if finding.severity == "breaking" else finding.severity
 
 
-def annotation(group: Group, finding: Finding) -> str:
+def annotation(group: Group, finding: Finding, *, strict: bool = False) -> str:
     properties = []
     if group.file is not None:
         properties.append(f"file={_escape_property(group.file)}")
@@ -39,20 +43,34 @@ def annotation(group: Group, finding: Finding) -> str:
             properties.append(f"col={finding.column}")
     properties.append(f"title={_escape_property(finding.check)}")
     at = " ".join(part for part in (None if group.file else group.name, place(finding)) if part)
-    text = f"{at}: {message(finding)}" if at else message(finding)
-    if finding.reproduce:
-        text += f"\nreproduce: {finding.reproduce}"
-    return f"::{_level(finding)} {','.join(properties)}::{_escape_data(text)}"
+    said = message(finding, strict=strict)
+    text = f"{at}: {said}" if at else said
+    for command in (finding.reproduce or "").splitlines():
+        text += f"\nreproduce: {command}"
+    return f"::{_level(finding, strict=strict)} {','.join(properties)}::{_escape_data(text)}"
+
+
+def _not_run_notice(skipped: Skipped) -> str:
+    return f"::notice title=not run::{_escape_data(not_run(skipped))}"
+
+
+def failure_annotation(code: ExitCode, reason: str) -> str:
+    """The one annotation of a run that could not happen (exit 2 or 3): the job says why."""
+    title = _escape_property(f"could not run ({describe_exit(code)})")
+    return f"::error title={title}::{_escape_data(reason)}\n"
 
 
 def render_github(report: Report, code: ExitCode) -> str:
-    groups, truncated = shown(report)
+    groups, _ = shown(report)
     lines = [report.header] if report.header else []
     for group, full in zip(groups, report.groups, strict=True):
-        lines.append(group_heading(full))
-        lines += [annotation(group, finding) for finding in group.findings]
-    lines += [f"::notice title=not run::{_escape_data(not_run(s))}" for s in report.skipped]
+        lines.append(group_heading(full, report))
+        for index, finding in enumerate(group.findings):
+            lines.append(annotation(group, finding, strict=report.strict))
+            if hidden := hidden_after(group, index):
+                lines.append(truncated_line(finding.check, hidden))
+        lines += [_not_run_notice(s) for s in report.skipped if s.target == group.name]
+    lines += [_not_run_notice(skipped) for skipped in loose_skipped(report)]
     lines += report.overview
-    lines += [truncated_line(check, hidden) for check, hidden in truncated.items()]
     lines.append(summary(report, code))
     return "".join(line + "\n" for line in lines)

@@ -22,13 +22,16 @@ in NEW, or in OLD for what was removed; ``inputs`` are OLD then NEW, each with t
 its own validation, and ``skipped`` says when the diff was not run (an input was invalid).
 
 Beside the documented fields: top-level ``tool``, ``version``, ``command``, and ``truncated``
-(``{check: findings not listed}``) when a limit shortened the list; a file's ``description``
+(``{check: findings not listed}``) when a limit shortened the list; conformance's ``families``
+(``[{target, family, state: "passed"|"failed"|"not run", reason, ran, passed}]``) and
+``strict`` (true under ``--strict``); a file's ``description``
 (its kind in words); a finding's ``pointer``, ``target``, ``reproduce``, ``seen_in``
 (``{"answers", "of"}``), ``maybe_consequence`` and ``acknowledged`` when it has them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -58,6 +61,8 @@ def finding_dict(finding: Finding, *, flat: bool = False) -> dict[str, Any]:
     entry |= {name: value for name, value in optional.items() if value is not None}
     if finding.seen_in is not None:
         entry["seen_in"] = {"answers": finding.seen_in[0], "of": finding.seen_in[1]}
+        if finding.variants > 1:
+            entry["seen_in"]["different_values"] = finding.variants
     if finding.maybe_consequence:
         entry["maybe_consequence"] = True
     if finding.acknowledged:
@@ -101,6 +106,10 @@ def report_dict(report: Report, code: ExitCode) -> dict[str, Any]:
         document["skipped"] = [
             {"family": s.family, "target": s.target, "reason": s.reason} for s in report.skipped
         ]
+    if report.families:
+        document["families"] = [dataclasses.asdict(state) for state in report.families]
+    if report.strict:
+        document["strict"] = True
     if truncated:
         document["truncated"] = truncated
     document |= {"tool": "helicone-contract", "version": __version__, "command": report.command}

@@ -2,7 +2,7 @@
 
     ### helicone-contract diff: `old.json` → `new.json`
     | API | check family | state | |      conformance: each family on each API, passed,
-                                          failed or not run (and why): ``family_rows``
+                                          failed or not run (and why): ``Report.families``
     | severity | check | count |          one row per check that fired, worst first
     #### changes: 1 breaking, 0 warnings, 2 info
     | severity | check | where | what |   failing and warning rows in full (changes: and
@@ -18,12 +18,10 @@ the rows that do not fit counted as "N more in the JSON report".
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Literal
 
 from conformance.exit_codes import ExitCode
 from conformance.findings import FAILING, Finding
-from conformance.reporting.model import Group, Report, shown
+from conformance.reporting.model import FamilyState, Group, Report, shown
 from conformance.reporting.text import group_heading
 from conformance.reporting.wording import message, not_run, place, summary, truncated_line
 
@@ -62,48 +60,18 @@ def _overview(report: Report) -> list[str]:
     return _table(["severity", "check", "count"], rows)
 
 
-@dataclass(frozen=True, slots=True)
-class FamilyRow:
-    target: str
-    family: str
-    state: Literal["passed", "failed", "not run"]
-    detail: str
-    """How many answers passed, or why the family did not run."""
-
-
-def family_rows(report: Report) -> list[FamilyRow]:
-    """Each check family on each target: passed, failed or not run (why), for a conformance
-    report (others have none). Read from the report's ``coverage`` metadata (per target and
-    family, answers ``ran`` and ``passed``) and its not-run list."""
-    coverage = report.extra.get("coverage", {})
-    rows = []
-    for target, families in coverage.items():
-        for family, tally in families.items():
-            state: Literal["passed", "failed"] = (
-                "passed" if tally["passed"] == tally["ran"] else "failed"
-            )
-            rows.append(FamilyRow(target, family, state, f"{tally['passed']}/{tally['ran']}"))
-        rows += [
-            FamilyRow(target, s.family, "not run", s.reason)
-            for s in report.skipped
-            if s.target == target
-        ]
-    targets = set(coverage)
-    rows += [
-        FamilyRow(s.target or "cross", s.family, "not run", s.reason)
-        for s in report.skipped
-        if s.target not in targets
-    ]
-    return rows
-
-
 _STATE_MARKS = {"passed": "✅ passed", "failed": "❌ failed", "not run": "⚪ not run"}
+
+
+def _detail(state: FamilyState) -> str:
+    """How many passed of what it ran on, or why it did not run."""
+    return state.reason or "" if state.state == "not run" else f"{state.passed}/{state.ran}"
 
 
 def _families(report: Report) -> list[str]:
     rows = [
-        [_cell(row.target), _cell(row.family), _STATE_MARKS[row.state], _cell(row.detail)]
-        for row in family_rows(report)
+        [_cell(state.target), _cell(state.family), _STATE_MARKS[state.state], _cell(_detail(state))]
+        for state in report.families
     ]
     return (
         _table(["API", "check family", "state", "passed / ran, or why not run"], rows)

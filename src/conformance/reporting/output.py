@@ -9,6 +9,8 @@ atomically, then prints the chosen format on stdout: one complete document.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import os
 import sys
 import tempfile
@@ -16,14 +18,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
+from conformance.catalog import Command
 from conformance.errors import InputError, UsageError
-from conformance.exit_codes import ExitCode
-from conformance.reporting.github import render_github
+from conformance.exit_codes import ExitCode, exit_code_of
+from conformance.reporting.github import failure_annotation, render_github
 from conformance.reporting.json_report import render_json
-from conformance.reporting.junit import render_junit
+from conformance.reporting.junit import junit_failure, render_junit
 from conformance.reporting.markdown import render_markdown
 from conformance.reporting.model import Report
-from conformance.reporting.sarif import render_sarif
+from conformance.reporting.sarif import render_sarif, sarif_failure
 from conformance.reporting.text import render_text, use_colour
 from conformance.reporting.wording import summary
 
@@ -40,6 +43,12 @@ _FILES: dict[str, tuple[str, Callable[[Report, ExitCode], str]]] = {
     "junit_xml": ("--junit-xml", render_junit),
     "sarif": ("--sarif", render_sarif),
     "markdown": ("--markdown", render_markdown),
+}
+
+
+_FAILURES: dict[str, Callable[[Command, ExitCode, str], str]] = {
+    "junit_xml": junit_failure,
+    "sarif": sarif_failure,
 }
 
 
@@ -60,7 +69,7 @@ def add_output_arguments(parser: argparse.ArgumentParser, *, markdown: bool = Fa
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="warnings fail the run too (exit 1); they are still reported as warnings",
+        help="warnings fail the run too (exit 1), and are shown as failures in every format",
     )
 
 
@@ -88,6 +97,8 @@ def emit(
 ) -> None:
     """Print the report in the chosen format, and write the report files asked for."""
     out = sys.stdout if stdout is None else stdout
+    if getattr(args, "strict", False) and not report.strict:
+        report = dataclasses.replace(report, strict=True)  # the same --strict in every format
     if args.format in _STDOUT:
         rendered = _STDOUT[args.format](report, code)
     else:
@@ -103,6 +114,27 @@ def emit(
     out.flush()
     if args.format == "json":  # stdout is for machines; a person watching still sees the verdict
         print(summary(report, code), file=sys.stderr)
+
+
+def emit_failure(command: Command, args: argparse.Namespace, error: Exception) -> None:
+    """A run that could not happen still says why in every format asked for: a GitHub
+    ``::error``, a JUnit file with one error test case, a SARIF file whose invocation failed.
+    (The one stderr line, and JSON's ``ok: false`` with ``error``, are the CLI's.) A failure
+    inside the tool is named by its type only: its message may quote input or headers."""
+    code = exit_code_of(error)
+    if code == ExitCode.INTERNAL:
+        reason = f"internal error: {type(error).__name__} (a bug in helicone-contract)"
+    else:
+        label = "unreachable" if code == ExitCode.UNREACHABLE else "error"
+        reason = f"{label}: {error}"
+    for name, (_, _render) in _FILES.items():
+        path = getattr(args, name, None)
+        if path:
+            with contextlib.suppress(InputError):  # an unusable path: stderr says why anyway
+                write_atomically(Path(path), _FAILURES[name](command, code, reason))
+    if getattr(args, "format", None) == "github":
+        sys.stdout.write(failure_annotation(code, reason))
+        sys.stdout.flush()
 
 
 def write_atomically(path: Path, content: str) -> None:

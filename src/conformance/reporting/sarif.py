@@ -3,12 +3,16 @@
 One run; the rules are the catalog's rows for the command, so a viewer shows each check's
 description and default level. A result points at its file, line and column when it has them,
 and always names its place as a logical location (the JSONPath, with its target or JSON
-Pointer). Acknowledged findings are results with an external suppression; check families that
-did not run are tool notifications; ``truncated`` is a run property.
+Pointer). A result's level is its severity's, except that under ``--strict`` a warning that
+fails the run is an ``error``. Acknowledged findings are results with an external suppression;
+check families that did not run are tool execution notifications (and every family's state an
+invocation property); ``truncated`` is a run property. A run that could not happen is a failed
+invocation with an error notification.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -38,7 +42,7 @@ def _rules(report: Report) -> list[dict[str, Any]]:
             "id": check_id,
             "shortDescription": {"text": CHECKS[check_id].description},
             "defaultConfiguration": {"level": _LEVELS[CHECKS[check_id].severity]},
-            "properties": {"category": CHECKS[check_id].category},
+            "properties": {"family": CHECKS[check_id].family},
         }
         for check_id in ids
     ]
@@ -57,12 +61,15 @@ def _location(group: Group, finding: Finding) -> dict[str, Any]:
     return location
 
 
-def _result(group: Group, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(
+    report: Report, group: Group, finding: Finding, index: dict[str, int]
+) -> dict[str, Any]:
+    level = "error" if report.fails(finding) else _LEVELS[finding.severity]
     result: dict[str, Any] = {
         "ruleId": finding.check,
         "ruleIndex": index[finding.check],
-        "level": _LEVELS[finding.severity],
-        "message": {"text": message(finding)},
+        "level": level,
+        "message": {"text": message(finding, strict=report.strict)},
         "locations": [_location(group, finding)],
     }
     properties = {
@@ -88,12 +95,22 @@ def render_sarif(report: Report, code: ExitCode) -> str:
     }
     if report.skipped:
         invocation["toolExecutionNotifications"] = [
-            {"level": "note", "message": {"text": not_run(skipped)}} for skipped in report.skipped
+            {
+                "level": "note",
+                "message": {"text": not_run(skipped)},
+                "descriptor": {"id": f"not-run.{skipped.family}"},
+                "properties": {"target": skipped.target, "family": skipped.family},
+            }
+            for skipped in report.skipped
         ]
+    if report.families:
+        invocation["properties"] = {
+            "families": [dataclasses.asdict(state) for state in report.families]
+        }
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "helicone-contract", "version": __version__, "rules": rules}},
         "invocations": [invocation],
-        "results": [_result(g, f, index) for g in groups for f in g.findings],
+        "results": [_result(report, g, f, index) for g in groups for f in g.findings],
         "properties": {"command": report.command},
     }
     artifacts = [
@@ -105,5 +122,27 @@ def render_sarif(report: Report, code: ExitCode) -> str:
         run["artifacts"] = artifacts
     if truncated:
         run["properties"]["truncated"] = truncated
+    return _serialise(run)
+
+
+def sarif_failure(command: str, code: ExitCode, reason: str) -> str:
+    """The SARIF file of a run that could not happen: no results, a failed invocation whose
+    error notification says why."""
+    invocation = {
+        "executionSuccessful": False,
+        "exitCode": int(code),
+        "toolExecutionNotifications": [{"level": "error", "message": {"text": reason}}],
+    }
+    driver = {"name": "helicone-contract", "version": __version__, "rules": []}
+    run = {
+        "tool": {"driver": driver},
+        "invocations": [invocation],
+        "results": [],
+        "properties": {"command": command},
+    }
+    return _serialise(run)
+
+
+def _serialise(run: dict[str, Any]) -> str:
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
