@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from conformance.checks import check_document
@@ -114,14 +114,12 @@ def test_gateway_semantics_run_past_a_schema_failure() -> None:
     ]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(value=JSON, kind=st.sampled_from(sorted(DOCUMENT_KINDS)))
 def test_any_json_value_gives_findings_never_an_exception(value: Any, kind: str) -> None:
     found = check_document(value, kind)
     assert all(f.check and f.message for f in found)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), kind=st.sampled_from(sorted(DOCUMENT_KINDS)))
 def test_the_project_data_broken_anywhere_never_raises(data: st.DataObject, kind: str) -> None:
     document = own.registry() if kind.startswith("registry") else own.gateway()
