@@ -12,13 +12,9 @@ from conformance.checks.document import DOCUMENT_KINDS, semantic_findings
 from conformance.cli import build_parser
 from conformance.validation.kinds import KIND_DESCRIPTIONS, detect_kind
 from tests.checks import own
+from tests.support.json_values import json_values
 
-JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),  # noqa: E501
-    max_leaves=12,
-)  # fmt: skip
+JSON = json_values()
 
 
 def test_every_kind_is_known_to_the_cli_and_described() -> None:
