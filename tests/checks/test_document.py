@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from conformance.checks import check_document
@@ -12,13 +12,9 @@ from conformance.checks.document import DOCUMENT_KINDS, semantic_findings
 from conformance.cli import build_parser
 from conformance.validation.kinds import KIND_DESCRIPTIONS, detect_kind
 from tests.checks import own
+from tests.support.json_values import json_values
 
-JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),  # noqa: E501
-    max_leaves=12,
-)  # fmt: skip
+JSON = json_values()
 
 
 def test_every_kind_is_known_to_the_cli_and_described() -> None:
@@ -114,14 +110,12 @@ def test_gateway_semantics_run_past_a_schema_failure() -> None:
     ]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(value=JSON, kind=st.sampled_from(sorted(DOCUMENT_KINDS)))
 def test_any_json_value_gives_findings_never_an_exception(value: Any, kind: str) -> None:
     found = check_document(value, kind)
     assert all(f.check and f.message for f in found)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), kind=st.sampled_from(sorted(DOCUMENT_KINDS)))
 def test_the_project_data_broken_anywhere_never_raises(data: st.DataObject, kind: str) -> None:
     document = own.registry() if kind.startswith("registry") else own.gateway()

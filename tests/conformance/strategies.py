@@ -11,13 +11,9 @@ from typing import Any
 from hypothesis import strategies as st
 
 from tests.checks import own
+from tests.support.json_values import json_values
 
-JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=6),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),  # noqa: E501
-    max_leaves=8,
-)  # fmt: skip
+JSON = json_values(max_text=6, max_items=3, max_leaves=8)
 STATUSES = st.just(200) | st.sampled_from([201, 302, 400, 401, 403, 404, 405, 418, 500, 503])
 CONTENT_TYPES = st.just("application/json") | st.none() | st.sampled_from(
     ["application/json", "application/json; charset=utf-8", "application/json; charset=latin-1",

@@ -86,7 +86,7 @@ def _record(draw: st.DrawFn, name: str) -> TargetRecord:
     return record
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(suppress_health_check=list(HealthCheck))
 @given(
     records=st.one_of(
         st.tuples(_record("gateway"), _record("registry")),

@@ -86,8 +86,10 @@ def _replace(instance: Any, location: tuple[str | int, ...], value: Any) -> Any:
 
 
 class SchemaStrategies:
-    def __init__(self, definitions: dict[str, Schema]) -> None:
+    def __init__(self, definitions: dict[str, Schema], max_items: int = 3) -> None:
         self.definitions = definitions
+        self.max_items = max_items
+        """The longest list drawn: each list level multiplies an instance's size by it."""
 
     def resolve(self, schema: Schema) -> Schema:
         while "$ref" in schema:
@@ -114,7 +116,7 @@ class SchemaStrategies:
         if types == "string":
             return _TEXT
         if types == "array":
-            return st.lists(self.valid(schema.get("items", {})), max_size=3)
+            return st.lists(self.valid(schema.get("items", {})), max_size=self.max_items)
         if types == "object" or "properties" in schema:
             return self._object(schema)
         return _ANY_JSON

@@ -12,14 +12,13 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generated.schemas import GATEWAY_SCHEMA, REGISTRY_SCHEMA
 from tests.models.oracle import CASES, json_equal, model_verdict, reference_verdict, round_trip
 from tests.models.strategies import SchemaStrategies
 
-PROFILE = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 STRATEGIES = {
     "registry": SchemaStrategies(REGISTRY_SCHEMA["definitions"]),
     "gateway": SchemaStrategies(GATEWAY_SCHEMA["definitions"]),
@@ -31,7 +30,6 @@ def _ref(name: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(("document", "schema_name"), CASES)
-@PROFILE
 @given(data=st.data())
 def test_drawn_instances_are_accepted_and_round_trip(
     document: str, schema_name: str, data: st.DataObject
@@ -48,7 +46,6 @@ BREAKABLE = [case for case in CASES if case[1] != "ModelRegistryResult"]
 
 
 @pytest.mark.parametrize(("document", "schema_name"), BREAKABLE)
-@PROFILE
 @given(data=st.data())
 def test_mutated_instances_are_rejected_by_both(
     document: str, schema_name: str, data: st.DataObject
@@ -60,7 +57,6 @@ def test_mutated_instances_are_rejected_by_both(
 
 
 @pytest.mark.parametrize(("document", "schema_name"), CASES)
-@PROFILE
 @given(data=st.data())
 def test_verdicts_agree_on_any_mutation(
     document: str, schema_name: str, data: st.DataObject

@@ -48,32 +48,50 @@ def _total(total: Any, models: Any, base: Location) -> list[Finding]:
 
 
 def _survey(models: list[tuple[int, dict[str, Any]]], at: Location, usage: Usage) -> list[Finding]:
-    """The per-model findings; fills ``usage`` with what the models use, for ``filters``."""
+    """The per-model findings; fills ``usage`` with what the models use, for ``filters``.
+
+    The hot loop of ``validate`` on a valid registry: locations are built only for a finding.
+    """
     findings: list[Finding] = []
     first: dict[str, int] = {}
+    dates: set[str] = set()  # well-formed ones: models share a few dates, the regex runs once each
+    add_model = usage.add_model
     for index, model in models:
         model_id = model.get("id")
-        if isinstance(model_id, str) and model_id in first:
-            message = f"model id {model_id!r} already used by {to_jsonpath((*at, first[model_id]))}"
-            findings.append(finding("registry.duplicate-model-id", message, (*at, index, "id")))
-        elif isinstance(model_id, str):
-            first[model_id] = index
+        if isinstance(model_id, str):
+            if model_id in first:
+                message = (
+                    f"model id {model_id!r} already used by {to_jsonpath((*at, first[model_id]))}"
+                )
+                findings.append(finding("registry.duplicate-model-id", message, (*at, index, "id")))
+            else:
+                first[model_id] = index
         endpoints = indexed_dicts(model.get("endpoints"))
-        usage.add_model(model, index, endpoints)
-        findings += _parameters(model, endpoints, (*at, index))
-        findings += _training_date(model.get("trainingDate"), (*at, index, "trainingDate"))
+        add_model(model, index, endpoints)
+        listed = model.get("supportedParameters")
+        if isinstance(listed, list):
+            findings += _parameters(listed, endpoints, at, index)
+        training_date = model.get("trainingDate")
+        if isinstance(training_date, str) and training_date not in dates:
+            if _ISO_DATETIME.match(training_date):
+                dates.add(training_date)
+            else:
+                findings.append(_training_date(training_date, (*at, index, "trainingDate")))
     return findings
 
 
 def _parameters(
-    model: dict[str, Any], endpoints: list[tuple[int, dict[str, Any]]], at: Location
+    listed: list[Any], endpoints: list[tuple[int, dict[str, Any]]], at: Location, index: int
 ) -> list[Finding]:
-    listed = model.get("supportedParameters")
-    if not isinstance(listed, list):
-        return []
-    strings = [name for name in listed if isinstance(name, str)]
-    names = set(strings)
-    findings = [] if len(names) == len(strings) else _repeated(listed, at)
+    findings: list[Finding] = []
+    try:  # all strings, all distinct: the usual case, in one step
+        names: set[Any] = set(listed)
+    except TypeError:  # an object or list among them: the schema reports it
+        names = set()
+    if len(names) != len(listed):
+        names = {name for name in listed if isinstance(name, str)}
+        if len(names) != sum(isinstance(name, str) for name in listed):
+            findings = _repeated(listed, (*at, index))
     missing: dict[str, int] = {}  # parameter -> first endpoint that supports it
     for e_index, endpoint in endpoints:
         record = endpoint.get("endpoint")
@@ -83,9 +101,10 @@ def _parameters(
                 if isinstance(name, str) and name not in names:
                     missing.setdefault(name, e_index)
     if missing:
-        first = to_jsonpath((*at, "endpoints", min(missing.values()), "endpoint"))
+        model_at = (*at, index)
+        first = to_jsonpath((*model_at, "endpoints", min(missing.values()), "endpoint"))
         message = f"lacks {', '.join(map(repr, missing))}, supported by endpoints such as {first}"
-        at_list = (*at, "supportedParameters")
+        at_list = (*model_at, "supportedParameters")
         findings.append(finding("registry.parameters-incomplete", message, at_list))
     return findings
 
@@ -103,7 +122,7 @@ def _repeated(listed: list[Any], at: Location) -> list[Finding]:
     return findings
 
 
-def _covers(names: set[str], supported: list[Any]) -> bool:
+def _covers(names: set[Any], supported: list[Any]) -> bool:
     """The fast answer for the usual case; unhashable items (schema errors) take the slow one."""
     try:
         return names.issuperset(supported)
@@ -111,11 +130,9 @@ def _covers(names: set[str], supported: list[Any]) -> bool:
         return False
 
 
-def _training_date(value: Any, at: Location) -> list[Finding]:
-    if not isinstance(value, str) or _ISO_DATETIME.match(value):
-        return []
+def _training_date(value: str, at: Location) -> Finding:
     message = f"{value!r} is not an ISO 8601 date-time such as '2025-08-05T00:00:00.000Z'"
-    return [finding("registry.training-date-format", message, at)]
+    return finding("registry.training-date-format", message, at)
 
 
 def _is_number(value: Any) -> bool:

@@ -51,19 +51,21 @@ class Usage:
         author = model.get("author")
         if isinstance(author, str) and author not in self.authors:
             self.authors[author] = ("models", index)
+        providers, priced = self.providers, self.priced
         for e_index, endpoint in endpoints:
             provider = endpoint.get("provider")
-            if isinstance(provider, str) and provider not in self.providers:
-                self.providers[provider] = ("models", index, "endpoints", e_index)
+            if isinstance(provider, str) and provider not in providers:
+                providers[provider] = ("models", index, "endpoints", e_index)
             pricing = endpoint.get("pricing")
             if isinstance(pricing, dict):
                 keys = pricing.keys() & _PRICE_FIELDS
-                self.priced |= keys
-                self.positive.update(k for k in keys - self.positive if _positive(pricing[k]))
+                if keys:
+                    priced |= keys
+                    self.positive.update(k for k in keys - self.positive if _positive(pricing[k]))
             tiers = endpoint.get("pricingTiers")
             if tiers is not None:
                 for _, tier in indexed_dicts(tiers):
-                    self.priced |= tier.keys() & _PRICE_FIELDS
+                    priced |= tier.keys() & _PRICE_FIELDS
 
 
 def check_filters(filters: dict[str, Any], usage: Usage, at: Location) -> list[Finding]:
