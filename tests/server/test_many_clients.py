@@ -159,3 +159,20 @@ def test_a_request_line_without_a_version_is_refused_not_answered_as_http_0_9(
         "message": "request line without an HTTP version",
         "type": "bad_request",
     }
+
+
+def test_the_readme_states_the_servers_default_limits() -> None:
+    from tests.support.paths import REPO
+
+    rows = {
+        line.split("|")[1].strip(): line.split("|")[2].strip()
+        for line in (REPO / "README.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| ") and line.count("|") == 4
+    }
+    limits = ServerLimits()
+    assert rows["pending connections in the listen queue"].startswith(f"{limits.backlog:,} ")
+    cap = "open connections, each served by one worker of a bounded pool (`--max-connections N`)"
+    assert rows[cap] == f"{limits.max_connections:,}"
+    head = "a request head (and body) complete after its first byte"
+    assert rows[head] == f"{limits.head_deadline:g} s"
+    assert rows["an idle keep-alive connection"] == f"{limits.idle_timeout:g} s"
