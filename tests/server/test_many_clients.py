@@ -118,6 +118,12 @@ def test_connections_beyond_the_cap_get_503_until_one_closes(server: RunningServ
         assert json.loads(body)["error"]["message"] == (
             "too many open connections (at most 3); retry"
         )
+        workers = [
+            thread
+            for thread in threading.enumerate()
+            if thread.name.startswith(f"helicone-contract-connection-{server.port}")
+        ]
+        assert len(workers) == 3  # one per admitted connection, none for the refused one
         held.pop().close()
         while fetch(server.url + GATEWAY_PATH).status != 200:  # once the server saw it close
             pass

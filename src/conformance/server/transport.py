@@ -109,15 +109,11 @@ class ContractHTTPServer(HTTPServer):
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         self._listening = True
+        super().__init__(address, ContractRequestHandler)
         self._workers = ThreadPoolExecutor(
             max_workers=self.limits.max_connections,
-            thread_name_prefix=f"helicone-contract-connection-{address[1]}",
+            thread_name_prefix=f"helicone-contract-connection-{self.server_port}",
         )
-        try:
-            super().__init__(address, ContractRequestHandler)
-        except BaseException:
-            self._workers.shutdown()
-            raise
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind also resolves the host's FQDN (a DNS lookup nobody reads).
