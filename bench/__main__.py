@@ -5,7 +5,12 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["bench.validate_bench", "bench.diff_bench", "bench.conformance_bench"]
+BENCHMARKS = [
+    "bench.validate_bench",
+    "bench.diff_bench",
+    "bench.conformance_bench",
+    "bench.serve_bench",
+]
 
 
 def main(argv: list[str]) -> int:

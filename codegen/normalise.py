@@ -21,7 +21,7 @@ from codegen.load import LoadedSpec
 from codegen.naming import COMPONENT_RENAMES, DOCUMENT_KINDS, INLINE_NAMES
 
 Schema = dict[str, Any]
-_REF_PREFIX = "#/components/schemas/"
+REF_PREFIX = "#/components/schemas/"
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,9 @@ class _Lifter:
         """Return ``schema`` with nested objects replaced by $refs to named components."""
         if "$ref" in schema:
             ref = schema["$ref"]
-            if not ref.startswith(_REF_PREFIX):
+            if not ref.startswith(REF_PREFIX):
                 raise SpecError(self.file, pointer, f"unsupported $ref {ref!r}")
-            return {"$ref": _REF_PREFIX + self.component_name(ref[len(_REF_PREFIX) :])}
+            return {"$ref": REF_PREFIX + self.component_name(ref[len(REF_PREFIX) :])}
         result = dict(schema)
         if "properties" in schema:
             result["properties"] = {
@@ -101,7 +101,7 @@ class _Lifter:
             )
         self.unused_inline.discard(pointer)
         self.schemas[name] = self.lift(schema, pointer)
-        return {"$ref": _REF_PREFIX + name}
+        return {"$ref": REF_PREFIX + name}
 
 
 def _is_object(schema: Schema) -> bool:
@@ -132,7 +132,7 @@ def normalise(spec: LoadedSpec) -> NormalisedSpec:
                 ref = lifter._nested(media["schema"], pointer)
                 if "$ref" not in ref:
                     raise SpecError(spec.name, pointer, "response schema is not an object")
-                component = ref["$ref"][len(_REF_PREFIX) :]
+                component = ref["$ref"][len(REF_PREFIX) :]
                 if component not in kind_of:
                     raise SpecError(
                         spec.name, pointer, f"codegen/naming.py gives {component} no document kind"
@@ -151,7 +151,7 @@ def to_json_schema(schema: Schema) -> Schema:
     result: Schema = {}
     for key, value in schema.items():
         if key == "$ref":
-            result[key] = "#/definitions/" + value[len(_REF_PREFIX) :]
+            result[key] = "#/definitions/" + value[len(REF_PREFIX) :]
         elif key in ("properties",):
             result[key] = {k: to_json_schema(v) for k, v in value.items()}
         elif key in ("items", "additionalProperties") and isinstance(value, dict):

@@ -6,7 +6,7 @@ exactly what the documents accept, which is what a server must be checked agains
 parameter this version has never seen, or adds a field, a strict parse fails. The reader models
 (``generated.reader.registry``, ``generated.reader.gateway``, same class names) read it.
 
-They differ in exactly two ways, both decided by ``widen`` below and nowhere else:
+They differ in exactly three ways, decided by ``reader_spec`` below and nowhere else:
 
 1. **Enums are open.** A string enum ``{type: string, enum: [...]}`` becomes
    ``anyOf: [<the enum>, {type: string}]``, which renders as ``Literal[...] | StrictStr``: the
@@ -15,6 +15,10 @@ They differ in exactly two ways, both decided by ``widen`` below and nowhere els
    ``enum: [null]`` is what tells a success from an error.
 2. **Extra keys are kept everywhere.** ``additionalProperties: false`` becomes ``true``, which
    renders as ``extra="allow"``: unknown keys are accepted and come back on dump.
+3. **Plain strings that carry a vocabulary name it.** A ``type: string`` field listed in
+   ``NAMED_VOCABULARIES`` is typed as that named open enum (``ModelEndpoint.provider`` as
+   ``ModelProviderName``), so an editor offers the known values; since the enum is open, the
+   field accepts exactly what ``type: string`` accepts.
 
 ``widen`` transforms a copy of the normalised document, and the result goes through the same
 renderer with the same options as the strict models. So every other rule (no coercion, required
@@ -27,7 +31,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Final
 
-from codegen.normalise import NormalisedSpec, Schema
+from codegen.errors import SpecError
+from codegen.normalise import REF_PREFIX, NormalisedSpec, Schema
 
 PACKAGE: Final[str] = "reader"  # generated.reader
 
@@ -46,9 +51,38 @@ PACKAGE_DOCSTRING: Final[str] = (
 )
 
 
+NAMED_VOCABULARIES: Final[dict[str, dict[str, dict[str, str]]]] = {
+    "model-registry.openapi.yaml": {
+        # The same values as Endpoint.provider (the registry's filters.providers lists them).
+        "ModelEndpoint": {"provider": "ModelProviderName"},
+    },
+}
+"""Document -> schema -> ``type: string`` field -> the named string enum its values come from."""
+
+
 def reader_spec(spec: NormalisedSpec) -> NormalisedSpec:
     """The document the reader models are rendered from: ``spec`` with every schema widened."""
-    return replace(spec, schemas={name: widen(s) for name, s in spec.schemas.items()})
+    schemas = _with_vocabularies(spec.source.name, spec.schemas)
+    return replace(spec, schemas={name: widen(s) for name, s in schemas.items()})
+
+
+def _with_vocabularies(file: str, schemas: dict[str, Schema]) -> dict[str, Schema]:
+    result = dict(schemas)
+    for name, fields in NAMED_VOCABULARIES.get(file, {}).items():
+        properties = dict(result[name]["properties"])
+        for field, vocabulary in fields.items():
+            plain = {k: v for k, v in properties[field].items() if k != "description"}
+            if plain != {"type": "string"} or not _is_string_enum(schemas[vocabulary]):
+                raise SpecError(
+                    file,
+                    f"/components/schemas/{name}/properties/{field}",
+                    f"NAMED_VOCABULARIES types it as {vocabulary}: it must be a plain string "
+                    "and that a string enum",
+                )
+            described = {k: v for k, v in properties[field].items() if k == "description"}
+            properties[field] = {**described, "$ref": REF_PREFIX + vocabulary}
+        result[name] = {**result[name], "properties": properties}
+    return result
 
 
 def widen(schema: Schema) -> Schema:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import MISSING, ConfigDict, Field, StrictBool, StrictFloat, StrictStr
+from pydantic import MISSING, ConfigDict, Field, StrictBool, StrictStr, Tag
 from typing_extensions import TypeAliasType
 
-from generated._base import ContractModel
+from generated._base import ContractModel, JsonNumber, null_discriminator
 
 AuthorName = TypeAliasType(
     "AuthorName",
@@ -41,9 +41,9 @@ class CacheMultipliers(ContractModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    write1h: StrictFloat | MISSING = MISSING
-    write5m: StrictFloat | MISSING = MISSING
-    cachedInput: StrictFloat
+    write1h: JsonNumber | MISSING = MISSING
+    write5m: JsonNumber | MISSING = MISSING
+    cachedInput: JsonNumber
 
 
 class Endpoint(ContractModel):
@@ -51,8 +51,8 @@ class Endpoint(ContractModel):
         extra="forbid",
     )
     pricing: list[ModelPricing]
-    contextLength: StrictFloat
-    maxCompletionTokens: StrictFloat
+    contextLength: JsonNumber
+    maxCompletionTokens: JsonNumber
     ptbEnabled: StrictBool
     version: StrictStr | MISSING = MISSING
     unsupportedParameters: list[StandardParameter] | MISSING = MISSING
@@ -62,7 +62,7 @@ class Endpoint(ContractModel):
     author: AuthorName
     providerModelId: StrictStr
     supportedParameters: list[StandardParameter]
-    priority: StrictFloat | MISSING = MISSING
+    priority: JsonNumber | MISSING = MISSING
 
 
 class EndpointConfig(ContractModel):
@@ -82,12 +82,12 @@ class EndpointConfig(ContractModel):
     heliconeModelId: StrictStr | MISSING = MISSING
     providerModelId: StrictStr | MISSING = MISSING
     pricing: list[ModelPricing] | MISSING = MISSING
-    contextLength: StrictFloat | MISSING = MISSING
-    maxCompletionTokens: StrictFloat | MISSING = MISSING
+    contextLength: JsonNumber | MISSING = MISSING
+    maxCompletionTokens: JsonNumber | MISSING = MISSING
     ptbEnabled: StrictBool | MISSING = MISSING
     version: StrictStr | MISSING = MISSING
     rateLimits: RateLimits | MISSING = MISSING
-    priority: StrictFloat | MISSING = MISSING
+    priority: JsonNumber | MISSING = MISSING
 
 
 EndpointConfigMap = TypeAliasType("EndpointConfigMap", dict[str, EndpointConfig])
@@ -108,9 +108,9 @@ class ModalityPricing(ContractModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    input: StrictFloat | MISSING = MISSING
-    cachedInputMultiplier: StrictFloat | MISSING = MISSING
-    output: StrictFloat | MISSING = MISSING
+    input: JsonNumber | MISSING = MISSING
+    cachedInputMultiplier: JsonNumber | MISSING = MISSING
+    output: JsonNumber | MISSING = MISSING
 
 
 ModelCapability = TypeAliasType(
@@ -135,18 +135,18 @@ class ModelPricing(ContractModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    threshold: StrictFloat
-    input: StrictFloat
-    output: StrictFloat
+    threshold: JsonNumber
+    input: JsonNumber
+    output: JsonNumber
     cacheMultipliers: CacheMultipliers | MISSING = MISSING
-    cacheStoragePerHour: StrictFloat | MISSING = MISSING
-    thinking: StrictFloat | MISSING = MISSING
-    request: StrictFloat | MISSING = MISSING
+    cacheStoragePerHour: JsonNumber | MISSING = MISSING
+    thinking: JsonNumber | MISSING = MISSING
+    request: JsonNumber | MISSING = MISSING
     image: ModalityPricing | MISSING = MISSING
     audio: ModalityPricing | MISSING = MISSING
     video: ModalityPricing | MISSING = MISSING
     file: ModalityPricing | MISSING = MISSING
-    web_search: StrictFloat | MISSING = MISSING
+    web_search: JsonNumber | MISSING = MISSING
 
 
 class ModelProviderConfig(ContractModel):
@@ -154,8 +154,8 @@ class ModelProviderConfig(ContractModel):
         extra="forbid",
     )
     pricing: list[ModelPricing]
-    contextLength: StrictFloat
-    maxCompletionTokens: StrictFloat
+    contextLength: JsonNumber
+    maxCompletionTokens: JsonNumber
     ptbEnabled: StrictBool
     version: StrictStr | MISSING = MISSING
     unsupportedParameters: list[StandardParameter] | MISSING = MISSING
@@ -167,7 +167,7 @@ class ModelProviderConfig(ContractModel):
     rateLimits: RateLimits | MISSING = MISSING
     endpointConfigs: EndpointConfigMap
     crossRegion: StrictBool | MISSING = MISSING
-    priority: StrictFloat | MISSING = MISSING
+    priority: JsonNumber | MISSING = MISSING
     quantization: Literal["fp4", "fp8", "fp16", "bf16", "int4"] | MISSING = MISSING
     responseFormat: ResponseFormat | MISSING = MISSING
     requireExplicitRouting: StrictBool | MISSING = MISSING
@@ -226,9 +226,9 @@ class ModelRegistryItem(ContractModel):
     id: StrictStr
     name: StrictStr
     author: StrictStr
-    contextLength: StrictFloat
+    contextLength: JsonNumber
     endpoints: list[ModelEndpoint]
-    maxOutput: StrictFloat | MISSING = MISSING
+    maxOutput: JsonNumber | MISSING = MISSING
     trainingDate: StrictStr | MISSING = MISSING
     description: StrictStr | MISSING = MISSING
     inputModalities: list[InputModality]
@@ -242,7 +242,7 @@ class ModelRegistryResponse(ContractModel):
         extra="forbid",
     )
     models: list[ModelRegistryItem]
-    total: StrictFloat
+    total: JsonNumber
     filters: ModelRegistryFilters
 
 
@@ -252,11 +252,6 @@ class ModelRegistrySuccess(ContractModel):
     )
     data: ModelRegistryResponse
     error: Annotated[None, Field(...)]
-
-
-ModelRegistryResult = TypeAliasType(
-    "ModelRegistryResult", ModelRegistrySuccess | ModelRegistryError
-)
 
 
 OutputModality = TypeAliasType("OutputModality", Literal["text", "image", "audio", "video"])
@@ -277,9 +272,9 @@ class RateLimits(ContractModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    rpm: StrictFloat | MISSING = MISSING
-    tpm: StrictFloat | MISSING = MISSING
-    tpd: StrictFloat | MISSING = MISSING
+    rpm: JsonNumber | MISSING = MISSING
+    tpm: JsonNumber | MISSING = MISSING
+    tpd: JsonNumber | MISSING = MISSING
 
 
 ResponseFormat = TypeAliasType("ResponseFormat", Literal["ANTHROPIC", "OPENAI", "GOOGLE"])
@@ -289,26 +284,26 @@ class SimplifiedModalityPricing(ContractModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    input: StrictFloat | MISSING = MISSING
-    cachedInput: StrictFloat | MISSING = MISSING
-    output: StrictFloat | MISSING = MISSING
+    input: JsonNumber | MISSING = MISSING
+    cachedInput: JsonNumber | MISSING = MISSING
+    output: JsonNumber | MISSING = MISSING
 
 
 class SimplifiedPricing(ContractModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    prompt: StrictFloat
-    completion: StrictFloat
+    prompt: JsonNumber
+    completion: JsonNumber
     audio: SimplifiedModalityPricing | MISSING = MISSING
-    thinking: StrictFloat | MISSING = MISSING
-    web_search: StrictFloat | MISSING = MISSING
+    thinking: JsonNumber | MISSING = MISSING
+    web_search: JsonNumber | MISSING = MISSING
     image: SimplifiedModalityPricing | MISSING = MISSING
     video: SimplifiedModalityPricing | MISSING = MISSING
     file: SimplifiedModalityPricing | MISSING = MISSING
-    cacheRead: StrictFloat | MISSING = MISSING
-    cacheWrite: StrictFloat | MISSING = MISSING
-    threshold: StrictFloat | MISSING = MISSING
+    cacheRead: JsonNumber | MISSING = MISSING
+    cacheWrite: JsonNumber | MISSING = MISSING
+    threshold: JsonNumber | MISSING = MISSING
 
 
 StandardParameter = TypeAliasType(
@@ -361,3 +356,13 @@ class UserEndpointConfig(ContractModel):
     gatewayMapping: BodyMappingType | MISSING = MISSING
     modelName: StrictStr | MISSING = MISSING
     heliconeModelId: StrictStr | MISSING = MISSING
+
+
+ModelRegistryResult = TypeAliasType(
+    "ModelRegistryResult",
+    Annotated[
+        Annotated[ModelRegistrySuccess, Tag("ModelRegistrySuccess")]
+        | Annotated[ModelRegistryError, Tag("ModelRegistryError")],
+        null_discriminator("data", null="ModelRegistryError", not_null="ModelRegistrySuccess"),
+    ],
+)

@@ -9,7 +9,6 @@ same widened document codegen renders them from (``codegen.reader``).
 from __future__ import annotations
 
 import json
-import math
 from functools import cache
 from typing import Any, Literal
 
@@ -101,11 +100,10 @@ def round_trip(document: str, schema_name: str, text: str, models: Models = "str
 
 
 def json_equal(a: Any, b: Any) -> bool:
-    """JSON value equality: numbers by value, but a boolean is never a number."""
-    if isinstance(a, bool) or isinstance(b, bool):
+    """JSON value equality, numbers as written: an integer stays an integer (``200000`` is not
+    ``200000.0``), a float a float, and a boolean is never a number."""
+    if isinstance(a, bool | int | float) or isinstance(b, bool | int | float):
         return type(a) is type(b) and a == b
-    if isinstance(a, int | float) and isinstance(b, int | float):
-        return math.isclose(a, b, rel_tol=0, abs_tol=0) or a == b
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(json_equal(a[k], b[k]) for k in a)
     if isinstance(a, list) and isinstance(b, list):

@@ -121,3 +121,29 @@ def test_serves_a_given_file_unchanged() -> None:
         process.terminate()
         process.communicate(timeout=30)
         assert process.returncode == 0
+
+
+def test_a_registry_over_the_size_limit_names_an_option_serve_has(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * (1024 * 1024 + 1))
+    line = _refused(capsys, "--registry", str(path), "--max-size", "1")
+    assert line.endswith("raise it with --max-size")
+    assert "--max-size" in _help(capsys)
+
+
+def test_the_connection_cap_is_an_option_with_the_servers_default(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from conformance.server.transport import ServerLimits
+
+    help_text = " ".join(_help(capsys).split())
+    assert f"(default: {ServerLimits().max_connections})" in help_text
+    assert "must be a positive number" in _refused(capsys, "--max-connections", "0")
+
+
+def _help(capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    return capsys.readouterr().out

@@ -8,6 +8,7 @@ loopback unless ``--host`` says otherwise. Ctrl-C or SIGTERM stops it cleanly (e
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import ipaddress
 import signal
 import sys
@@ -18,6 +19,9 @@ from pathlib import Path
 from types import FrameType
 
 from conformance.errors import UsageError
+
+_MIB = 1024 * 1024
+DEFAULT_MAX_CONNECTIONS_HELP = "512"  # ServerLimits().max_connections; a test keeps them equal
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8585  # the model-registry document's own local server entry
@@ -37,18 +41,44 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--port", type=int, default=DEFAULT_PORT, help="port (default: %(default)s; 0 = any free)"
     )
+    parser.add_argument(
+        "--max-size",
+        type=int,
+        default=128,
+        metavar="MIB",
+        help="refuse a registry file larger than this many MiB (default 128)",
+    )
+    parser.add_argument(
+        "--max-connections",
+        type=int,
+        metavar="N",
+        help="open connections served at once; more are answered 503 "
+        f"(default: {DEFAULT_MAX_CONNECTIONS_HELP})",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from conformance.server import ReferenceApp, RunningServer
     from conformance.server.registry_source import default_registry, registry_from_file
+    from conformance.server.transport import ServerLimits
 
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port {args.port}: not a port number (0-65535)")
-    registry = registry_from_file(args.registry) if args.registry else default_registry()
+    if args.max_size <= 0:
+        raise UsageError("--max-size must be a positive number of MiB")
+    if args.max_connections is not None and args.max_connections <= 0:
+        raise UsageError("--max-connections must be a positive number")
+    registry = (
+        registry_from_file(args.registry, max_bytes=args.max_size * _MIB)
+        if args.registry
+        else default_registry()
+    )
     app = ReferenceApp(registry)
+    limits = ServerLimits()
+    if args.max_connections is not None:
+        limits = dataclasses.replace(limits, max_connections=args.max_connections)
     try:
-        server = RunningServer(app, args.host, args.port)
+        server = RunningServer(app, args.host, args.port, limits)
     except OSError as exc:
         raise UsageError(
             f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"

@@ -1,7 +1,8 @@
 """The reference implementation of Helicone's two model-listing APIs (``helicone-contract serve``).
 
 - ``ReferenceApp``: the request -> response logic, one overridable method per behaviour.
-- ``serving()`` / ``RunningServer``: run an app on a loopback port in a background thread.
+- ``serving()`` / ``RunningServer``: run an app on a loopback port in a background thread,
+  within ``ServerLimits`` (listen queue, connection cap, head deadline, idle timeout).
 - ``default_registry()`` / ``registry_from_file()``: validated registry data to serve.
 
 Both APIs answer on one port: ``GET /v1/public/model-registry/models`` (Helicone API) and
@@ -22,6 +23,7 @@ from conformance.server.registry_source import (
     registry_from_file,
 )
 from conformance.server.running import RunningServer, serving
+from conformance.server.transport import ServerLimits
 
 __all__ = [
     "GATEWAY_PATH",
@@ -31,6 +33,7 @@ __all__ = [
     "Request",
     "Response",
     "RunningServer",
+    "ServerLimits",
     "default_registry",
     "registry_from_bytes",
     "registry_from_file",

@@ -19,7 +19,7 @@ from typing import Any
 from conformance.checks import check_document
 from conformance.errors import InputError
 from conformance.findings import Finding
-from conformance.jsonload import parse_json, read_source
+from conformance.jsonload import DEFAULT_MAX_BYTES, parse_json, read_source
 from conformance.server.gateway_list import derive_gateway_list
 
 DEFAULT_REGISTRY_RESOURCE = "default_registry.json"
@@ -41,8 +41,8 @@ def default_registry() -> LoadedRegistry:
     return registry_from_bytes(raw, source=f"<default {DEFAULT_REGISTRY_RESOURCE}>")
 
 
-def registry_from_file(path: Path) -> LoadedRegistry:
-    return registry_from_bytes(read_source(str(path)), source=str(path))
+def registry_from_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedRegistry:
+    return registry_from_bytes(read_source(str(path), max_bytes), source=str(path))
 
 
 def registry_from_bytes(raw: bytes, source: str) -> LoadedRegistry:

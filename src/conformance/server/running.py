@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from conformance.server.app import ReferenceApp
-from conformance.server.transport import ContractHTTPServer
+from conformance.server.transport import ContractHTTPServer, ServerLimits
 
 LOOPBACK = "127.0.0.1"
 POLL_INTERVAL_SECONDS = 0.05  # how fast serve_forever notices a stop request
@@ -16,9 +16,15 @@ POLL_INTERVAL_SECONDS = 0.05  # how fast serve_forever notices a stop request
 class RunningServer:
     """A server accepting connections on ``url`` until :meth:`stop` (idempotent)."""
 
-    def __init__(self, app: ReferenceApp, host: str = LOOPBACK, port: int = 0) -> None:
+    def __init__(
+        self,
+        app: ReferenceApp,
+        host: str = LOOPBACK,
+        port: int = 0,
+        limits: ServerLimits | None = None,
+    ) -> None:
         self.app = app
-        self.httpd = ContractHTTPServer((host, port), app)
+        self.httpd = ContractHTTPServer((host, port), app, limits)
         self.host, self.port = self.httpd.server_address[:2]
         self.url = f"http://{_url_host(str(self.host))}:{self.port}"
         self._thread = threading.Thread(
@@ -43,14 +49,17 @@ class RunningServer:
 
 @contextmanager
 def serving(
-    app: ReferenceApp | None = None, host: str = LOOPBACK, port: int = 0
+    app: ReferenceApp | None = None,
+    host: str = LOOPBACK,
+    port: int = 0,
+    limits: ServerLimits | None = None,
 ) -> Iterator[RunningServer]:
     """``with serving() as server: ... server.url ...``: the reference server, stopped after.
 
     ``port=0`` picks a free port. Both APIs answer on ``server.url``, so it is the base URL of
     the registry and of the gateway alike.
     """
-    server = RunningServer(app if app is not None else ReferenceApp(), host, port)
+    server = RunningServer(app if app is not None else ReferenceApp(), host, port, limits)
     try:
         yield server
     finally:
