@@ -10,6 +10,7 @@ from conformance.errors import (
     ContractError,
     InputError,
     MalformedJSON,
+    SpecLoadError,
     TargetUnreachable,
     UsageError,
 )
@@ -23,7 +24,21 @@ __all__ = [
     "InputError",
     "MalformedJSON",
     "Severity",
+    "SpecLoadError",
     "TargetUnreachable",
     "UsageError",
+    "ValidateOptions",
     "__version__",
+    "run_validate",
 ]
+
+_LAZY = {"ValidateOptions": "conformance.validation", "run_validate": "conformance.validation"}
+"""Imported on first use, so that ``import conformance`` stays light."""
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'conformance' has no attribute {name!r}")

@@ -14,7 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Location = tuple[str | int, ...]
+from specload import Location
+
+__all__ = ["FAILING", "Breaks", "Finding", "Location", "Severity", "Target"]
+
 Severity = Literal["error", "warning", "breaking", "info"]
 """``error``/``warning`` for checks; ``breaking``/``warning``/``info`` for changes (diff)."""
 FAILING: frozenset[Severity] = frozenset({"error", "breaking"})

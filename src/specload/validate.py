@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from specload.errors import InvalidDocument, ValidatorFailed
+from specload.openapi import Location, pointer_text
 from specload.problems import EXTERNAL_REF, OPENAPI, Problem
-from specload.reading import DEFAULT_LIMITS, Document, Limits, Pointer
-from specload.refs import Resolution, lookup, pointer_text, resolve_references, typed
+from specload.reading import DEFAULT_LIMITS, Document, Limits
+from specload.refs import Resolution, lookup, resolve_references, typed
 
 _MAX_MESSAGE = 300
 _MAX_SHOWN = 60
@@ -46,7 +47,7 @@ class Checked:
     def valid(self) -> bool:
         return not self.problems
 
-    def position(self, pointer: Pointer) -> tuple[int, int]:
+    def position(self, pointer: Location) -> tuple[int, int]:
         """Line and column of ``pointer`` (a place in ``value``) in the document's text."""
         if self.resolution is not None:
             return self.resolution.position(self.document, pointer)
@@ -186,7 +187,7 @@ class _RefuseAll(Mapping[str, Any]):
         return 4
 
 
-def _problem(checked: Checked, error: Any, places: dict[int, Pointer]) -> tuple[Problem, str]:
+def _problem(checked: Checked, error: Any, places: dict[int, Location]) -> tuple[Problem, str]:
     """The error at its deepest cause, and the validator that failed there.
 
     openapi-spec-validator validates each schema on its own too, so an error's path may be
@@ -211,8 +212,8 @@ def _problem(checked: Checked, error: Any, places: dict[int, Pointer]) -> tuple[
 
 
 def _validated_root(
-    value: Any, path: tuple[Any, ...], instance: Any, places: dict[int, Pointer]
-) -> Pointer | None:
+    value: Any, path: tuple[Any, ...], instance: Any, places: dict[int, Location]
+) -> Location | None:
     """Where the schema an error's relative ``path`` starts from is: the container the error's
     instance is itself (by identity), or else the first from which ``path`` leads to it."""
     found = places.get(id(instance))
@@ -226,10 +227,10 @@ def _validated_root(
     return None
 
 
-def _places(value: Any) -> dict[int, Pointer]:
+def _places(value: Any) -> dict[int, Location]:
     """id -> location of every mapping and list in ``value`` (the first, if shared)."""
-    places: dict[int, Pointer] = {}
-    stack: list[tuple[Any, Pointer]] = [(value, ())]
+    places: dict[int, Location] = {}
+    stack: list[tuple[Any, Location]] = [(value, ())]
     while stack:
         node, at = stack.pop()
         if not isinstance(node, dict | list) or id(node) in places:

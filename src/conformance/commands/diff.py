@@ -12,6 +12,7 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from conformance.arguments import add_input_arguments
     from conformance.reporting.output import add_output_arguments
     from generated.schemas import DOCUMENT_KINDS
 
@@ -37,19 +38,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="breaking",
         help="exit 1 on breaking changes (default), or on warnings too (the same as --strict)",
     )
-    parser.add_argument(
-        "--max-size",
-        type=int,
-        default=128,
-        metavar="MIB",
-        help="refuse inputs larger than this many MiB (default 128)",
-    )
+    add_input_arguments(parser)
     add_output_arguments(parser, markdown=True)
 
 
 def run(args: argparse.Namespace) -> int:
-    import gc
-
+    from conformance.arguments import collector_paused, input_limits
     from conformance.diff.compare import diff_report
     from conformance.diff.inputs import OPENAPI, embedded_input, read_input
     from conformance.errors import UsageError
@@ -62,27 +56,18 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"diff takes {given}: {len(args.inputs)} given")
     if args.embedded and args.kind not in (None, OPENAPI):
         raise UsageError("--embedded compares OpenAPI documents: --kind must be openapi")
-    if args.max_size <= 0:
-        raise UsageError("--max-size must be a positive number of MiB")
     if args.inputs.count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
     check_report_paths(args, args.inputs)
-    limit = args.max_size * 1024 * 1024
-    # As in validate: two large acyclic trees are built, and the cycle collector would only
-    # scan them again and again.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    limits = input_limits(args)
+    with collector_paused():
         if args.embedded:
-            new = read_input("NEW", args.inputs[0], args.kind or OPENAPI, limit)
+            new = read_input("NEW", args.inputs[0], args.kind or OPENAPI, limits)
             old = embedded_input("OLD", new)
         else:
-            old = read_input("OLD", args.inputs[0], args.kind, limit)
-            new = read_input("NEW", args.inputs[1], args.kind, limit)
+            old = read_input("OLD", args.inputs[0], args.kind, limits)
+            new = read_input("NEW", args.inputs[1], args.kind, limits)
         report = diff_report(old, new)
-    finally:
-        if was_enabled:
-            gc.enable()
     strict = args.strict or args.fail_on == "warning"
     code = exit_code_for(report.findings, strict=strict)
     emit(report, args, code)

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
+from conformance.arguments import add_input_arguments, port_number
 from conformance.errors import UsageError
 
 DEFAULT_HOST = "127.0.0.1"
@@ -35,17 +36,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--host", default=DEFAULT_HOST, help="address to bind (default: %(default)s)"
     )
     parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help="port (default: %(default)s; 0 = any free)"
+        "--port",
+        type=port_number,
+        default=DEFAULT_PORT,
+        help="port (default: %(default)s; 0 = any free)",
     )
+    add_input_arguments(parser, documents=False)
 
 
 def run(args: argparse.Namespace) -> int:
+    from conformance.arguments import input_limits
     from conformance.server import ReferenceApp, RunningServer
     from conformance.server.registry_source import default_registry, registry_from_file
 
-    if not 0 <= args.port <= 65535:
-        raise UsageError(f"--port {args.port}: not a port number (0-65535)")
-    registry = registry_from_file(args.registry) if args.registry else default_registry()
+    max_bytes = input_limits(args).max_payload_bytes
+    registry = registry_from_file(args.registry, max_bytes) if args.registry else default_registry()
     app = ReferenceApp(registry)
     try:
         server = RunningServer(app, args.host, args.port)

@@ -16,8 +16,8 @@ from conformance.diff.keywords import annotation_check
 from conformance.diff.refs import resolve
 from conformance.diff.schemas import SchemaComparison
 from conformance.findings import Finding, Location
+from specload import OPERATION_METHODS
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PATH_PARAMETERS = "path parameters"
 _REQUEST = ("parameters", _PATH_PARAMETERS, "requestBody", "security")
 
@@ -64,7 +64,7 @@ def _operations(document: dict[str, Any]) -> dict[tuple[str, str], tuple[Any, Lo
         item, item_at = resolve(document, raw_item, ("paths", path))
         if not isinstance(item, dict):
             continue
-        for method in METHODS:
+        for method in OPERATION_METHODS:
             operation = item.get(method)
             if isinstance(operation, dict):
                 shared = {_PATH_PARAMETERS: item["parameters"]} if "parameters" in item else {}

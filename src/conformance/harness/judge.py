@@ -34,15 +34,16 @@ from typing import Any
 
 from conformance.catalog import CHECKS, finding
 from conformance.checks import check_document
-from conformance.errors import InputError
+from conformance.errors import SpecLoadError
 from conformance.findings import Finding, Location
 from conformance.harness.options import API_NAMES
 from conformance.harness.redaction import MASK
 from conformance.harness.send import ACCEPT, Answer, Observation, TargetRecord
-from conformance.jsonload import parse_json
 from conformance.jsonpath import to_jsonpath
 from conformance.reporting import Skipped
 from conformance.server.gateway_list import derive_gateway_list
+from conformance.validation.kinds import error_envelope
+from specload import parse_json
 
 FAMILIES = ("contract", "document", "semantic", "transport", "hygiene", "cross")
 """The check families (catalog categories) a conformance run reports on, in reading order."""
@@ -225,7 +226,7 @@ def judge_answer(observation: Observation) -> Verdict:
         return Verdict(findings, frozenset(ran), shortfall=f"{answer.status}, not a JSON answer")
     try:
         document = parse_json(answer.body, f"{label} body")
-    except InputError as exc:  # not JSON, empty, or not UTF-8
+    except SpecLoadError as exc:  # not JSON, empty, or not UTF-8
         findings.append(found("contract.json", str(exc)))
         return Verdict(findings, frozenset(ran), shortfall=f"{answer.status}, not JSON")
     if documented.kind is None:
@@ -235,7 +236,7 @@ def judge_answer(observation: Observation) -> Verdict:
     findings += [
         dataclasses.replace(f, target=plan.target.name, reproduce=reproduce) for f in checked
     ]
-    envelope = _error_envelope(document) if documented.kind == "registry-response" else None
+    envelope = error_envelope(document) if documented.kind == "registry-response" else None
     if envelope is not None and answer.status != 500:
         message = f"an error envelope ({envelope!r}) came with {answer.status}, not 500"
         findings.append(found("semantic.error-status", message, ("error",)))
@@ -248,15 +249,6 @@ def judge_answer(observation: Observation) -> Verdict:
     return Verdict(findings, frozenset(ran), success=document)
 
 
-def _error_envelope(document: Any) -> str | None:
-    """The message of a registry ``{data: null, error: "..."}`` envelope, if it is one."""
-    if isinstance(document, dict) and document.get("data") is None:
-        error = document.get("error")
-        if isinstance(error, str):
-            return error
-    return None
-
-
 def _server_says(answer: Answer) -> str:
     """``: "Authentication Error, No api key passed in."``: an error answer's own message,
     shortened (redaction comes later, for every finding), or nothing."""
@@ -265,7 +257,7 @@ def _server_says(answer: Answer) -> str:
     text = None
     try:
         document = parse_json(answer.body, "body")
-    except InputError:
+    except SpecLoadError:
         content_type = answer.content_type
         if content_type is not None and content_type.media_type.startswith("text/"):
             text = answer.body.decode("utf-8", errors="replace")
@@ -371,7 +363,7 @@ def _signature(observation: Observation, values: dict[bytes, Any]) -> tuple[int,
     if answer.body not in values:
         try:
             values[answer.body] = _Parsed(parse_json(answer.body, "body"))
-        except InputError:
+        except SpecLoadError:
             values[answer.body] = answer.body
     media = answer.content_type.media_type if answer.content_type else None
     return answer.status, media, values[answer.body]
