@@ -113,10 +113,16 @@ def _validator_problems(checked: Checked) -> list[Problem]:
 
     version = str(checked.value.get("openapi", ""))
     base = OpenAPIV31SpecValidator if version.startswith("3.1.") else OpenAPIV30SpecValidator
+    keywords = {**base.keyword_validators}
+    keywords["schema"] = _once_per_schema(keywords["schema"])
     confined = type(
         "ConfinedSpecValidator",
         (base,),
-        {"resolver_handlers": _RefuseAll(), "schema_validator": _meta_validator(base)},
+        {
+            "resolver_handlers": _RefuseAll(),
+            "schema_validator": _meta_validator(base),
+            "keyword_validators": keywords,
+        },
     )
     try:
         errors = list(confined(checked.value).iter_errors())
@@ -146,6 +152,33 @@ def _meta_validator(base: type[Any]) -> Any:
     from openapi_spec_validator.schemas.backend.jsonschema import create_validator
 
     return create_validator(schema_v31 if base is OpenAPIV31SpecValidator else schema_v30)
+
+
+class _IdSet(list[int]):
+    """The list openapi-spec-validator keeps the schemas it has visited in, answering ``in``
+    from a set: its own list makes checking a document of thousands of schemas quadratic."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ids: set[int] = set()
+
+    def append(self, schema_id: int) -> None:
+        self._ids.add(schema_id)
+        super().append(schema_id)
+
+    def __contains__(self, schema_id: object) -> bool:
+        return schema_id in self._ids
+
+
+def _once_per_schema(schema_validator: type[Any]) -> type[Any]:
+    """openapi-spec-validator's schema keyword, with its visited schemas in an ``_IdSet``."""
+
+    def __init__(self: Any, registry: Any) -> None:
+        schema_validator.__init__(self, registry)
+        self.visited_schema_ids = _IdSet()
+        self.meta_checked_schema_ids = _IdSet()
+
+    return type(schema_validator.__name__, (schema_validator,), {"__init__": __init__})
 
 
 class _Refused(Exception):

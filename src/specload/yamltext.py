@@ -1,11 +1,13 @@
 """YAML text: parsed within depth and alias limits into a JSON value, and the line and
 column of every value.
 
-YAML is parsed by PyYAML's pure-Python parser (never a constructor that can build objects) in
-three steps, each bounded before the next one starts:
+YAML is parsed by PyYAML's event parser (libyaml's when PyYAML has it; never a constructor that
+can build objects) in three steps, each bounded before the next one starts:
 
-1. **compose** the node graph, refusing nesting deeper than ``max_depth`` as it is read. Aliases
-   are shared nodes here, so a "billion laughs" document is still only a few hundred nodes.
+1. **compose** the node graph from the events, iteratively, refusing nesting deeper than
+   ``max_depth`` as it is read (and a character YAML does not allow, such as NUL, before).
+   Aliases are shared nodes here, so a "billion laughs" document is still only a few hundred
+   nodes.
 2. **measure** that graph without expanding it (each node once, memoised): how many nodes the
    value would have with every alias expanded, how deep it would nest, and whether an alias
    contains itself. Too many nodes (beyond ``max_expansion`` times the distinct ones), too deep
@@ -21,6 +23,7 @@ item, a path that leaves the document at its nearest existing ancestor.
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -41,38 +44,122 @@ _MERGE_TAG = f"{_YAML}merge"
 _TIMESTAMP_TAG = f"{_YAML}timestamp"
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader whose composer refuses deep nesting as it reads."""
-
-    def __init__(self, text: str, name: str, max_depth: int) -> None:
-        super().__init__(text)
-        self.document_name = name
-        self.max_depth = max_depth
-        self.depth = 0
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if not self.check_event(yaml.MappingStartEvent, yaml.SequenceStartEvent):
-            return super().compose_node(parent, index)
-        self.depth += 1
-        try:
-            if self.depth > self.max_depth:
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise LimitExceeded(
-                    self.document_name,
-                    f"nested more than {self.max_depth} levels deep",
-                    mark.line + 1,
-                    mark.column + 1,
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-
+_SCALAR_TAG = f"{_YAML}str"
 # Dates stay strings: ``trainingDate: 2025-08-05`` is a string in the JSON a document describes.
-_BoundedLoader.yaml_implicit_resolvers = {
+_IMPLICIT = {
     first: [(tag, regex) for tag, regex in resolvers if tag != _TIMESTAMP_TAG]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_EVENTS: Any = (
+    getattr(importlib.import_module("yaml.cyaml"), "CParser", None)
+    if yaml.__with_libyaml__
+    else None
+)
+"""libyaml's event parser when PyYAML has it (the pure-Python scanner is ten times slower);
+nodes are composed here either way, so the limits hold whichever parser reads."""
+
+
+def _plain_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    """The tag of an untagged scalar: YAML 1.1's core schema for a plain one, as PyYAML's
+    ``Resolver.resolve`` decides it, timestamps left out."""
+    if implicit[0]:
+        for tag, regex in _IMPLICIT.get(value[:1], []) + _IMPLICIT.get(None, []):
+            if regex.match(value):
+                return str(tag)
+    return _SCALAR_TAG
+
+
+class _Composer:
+    """The node graph of a single-document stream, built iteratively from the parser's events:
+    nesting deeper than ``max_depth`` is refused where it starts; an alias is the node of its
+    anchor (shared, never copied), registered before its children so an alias inside is seen."""
+
+    def __init__(self, name: str, max_depth: int) -> None:
+        self.name = name
+        self.max_depth = max_depth
+        self.anchors: dict[str, Node] = {}
+        self.open_nodes: list[Node] = []
+        self.pending_keys: list[Node | None] = []
+        self.root: Node | None = None
+        self.documents = 0
+        self.tags: dict[tuple[str, tuple[bool, bool]], str] = {}
+
+    def compose(self, text: str) -> Node | None:
+        parser = _EVENTS(text) if _EVENTS is not None else yaml.SafeLoader(text)
+        try:
+            while (event := parser.get_event()) is not None:
+                self.event(event)
+        finally:
+            parser.dispose()
+        return self.root
+
+    def refuse(self, error: type[SpecLoadError], problem: str, mark: Any) -> SpecLoadError:
+        return error(self.name, problem, mark.line + 1, mark.column + 1)
+
+    def event(self, event: Any) -> None:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                key = (event.value, event.implicit)
+                tag = self.tags.get(key) or self.tags.setdefault(key, _plain_tag(*key))
+            self.add(event, ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if len(self.open_nodes) >= self.max_depth:
+                problem = f"nested more than {self.max_depth} levels deep"
+                raise self.refuse(LimitExceeded, problem, event.start_mark)
+            mapping = kind is yaml.MappingStartEvent
+            tag = event.tag if event.tag not in (None, "!") else _MAP_TAG if mapping else _SEQ_TAG
+            node = (MappingNode if mapping else SequenceNode)(tag, [], event.start_mark, None)
+            self.add(event, node)
+            self.open_nodes.append(node)
+            self.pending_keys.append(None)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.open_nodes.pop().end_mark = event.end_mark
+            self.pending_keys.pop()
+        elif kind is yaml.AliasEvent:
+            if event.anchor not in self.anchors:
+                problem = f"not valid YAML: found undefined alias {event.anchor!r}"
+                raise self.refuse(MalformedYAML, problem, event.start_mark)
+            self.attach(self.anchors[event.anchor])
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                problem = "not valid YAML: more than one document in the stream"
+                raise self.refuse(MalformedYAML, problem, event.start_mark)
+
+    def add(self, event: Any, node: Node) -> None:
+        if event.anchor is not None:
+            self.anchors[event.anchor] = node
+        self.attach(node)
+
+    def attach(self, node: Node) -> None:
+        if not self.open_nodes:
+            self.root = node
+            return
+        parent = self.open_nodes[-1]
+        if not isinstance(parent, MappingNode):
+            parent.value.append(node)
+            return
+        key_node = self.pending_keys[-1]
+        if key_node is None:
+            self.pending_keys[-1] = node
+        else:
+            parent.value.append((key_node, node))
+            self.pending_keys[-1] = None
+
+
+_UNPRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+
+
+def _refuse_unprintable(text: str, name: str) -> None:
+    """A character YAML does not allow (NUL, most control characters): one line, placed."""
+    found = _UNPRINTABLE.search(text)
+    if found is not None:
+        at = found.start()
+        problem = f"not valid YAML: character U+{ord(text[at]):04X} is not allowed"
+        where = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        raise MalformedYAML(name, problem, *where)
 
 
 def _position(node: Node) -> tuple[int, int]:
@@ -121,27 +208,19 @@ class Locator:
 
 
 def parse_yaml(text: str, name: str, limits: Limits) -> tuple[Any, Locator]:
+    _refuse_unprintable(text, name)
     try:
-        loader = _BoundedLoader(text, name, limits.max_depth)
-    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as NUL
-        at = exc.position
-        problem = f"not valid YAML: character U+{exc.character:04X} is not allowed"
-        where = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
-        raise MalformedYAML(name, problem, *where) from None
-    try:
-        root = loader.get_single_node()
+        root = _Composer(name, limits.max_depth).compose(text)
         if root is None:
             raise UnreadableDocument(name, "empty, not an OpenAPI document")
         _measure(root, name, limits)
-        value = _Constructor(loader, name).value(root)
+        value = _Constructor(name).value(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise MalformedYAML(name, f"not valid YAML: {exc.problem or exc}", line, column) from None
     except yaml.YAMLError as exc:
         raise MalformedYAML(name, f"not valid YAML: {str(exc).splitlines()[0]}") from None
-    finally:
-        loader.dispose()
     return value, Locator(root)
 
 
@@ -197,8 +276,8 @@ def _measure(root: Node, name: str, limits: Limits) -> None:
 class _Constructor:
     """Nodes to a JSON value; every alias becomes its own copy (the total is bounded)."""
 
-    def __init__(self, loader: _BoundedLoader, name: str) -> None:
-        self.loader = loader
+    def __init__(self, name: str) -> None:
+        self.loader = yaml.constructor.SafeConstructor()
         self.name = name
         self.flattened: set[int] = set()
 
@@ -235,6 +314,8 @@ class _Constructor:
         return str(node.value)
 
     def scalar(self, node: ScalarNode) -> Any:
+        if node.tag == _SCALAR_TAG:
+            return node.value
         if node.tag not in _SCALAR_TAGS:
             raise self.refuse(node, f"tag {_short_tag(node.tag)} has no JSON value")
         try:
