@@ -114,7 +114,11 @@ def _validator_problems(checked: Checked) -> list[Problem]:
     version = str(checked.value.get("openapi", ""))
     base = OpenAPIV31SpecValidator if version.startswith("3.1.") else OpenAPIV30SpecValidator
     keywords = {**base.keyword_validators}
-    keywords["schema"] = _once_per_schema(keywords["schema"])
+    # OpenAPI 3.0's meta-schema describes every Schema Object: validating the document checks
+    # them all. 3.1's leaves schemas to their dialect, which only the per-schema check applies.
+    keywords["schema"] = _once_per_schema(
+        keywords["schema"], skip_meta=base is not OpenAPIV31SpecValidator
+    )
     confined = type(
         "ConfinedSpecValidator",
         (base,),
@@ -170,13 +174,23 @@ class _IdSet(list[int]):
         return schema_id in self._ids
 
 
-def _once_per_schema(schema_validator: type[Any]) -> type[Any]:
-    """openapi-spec-validator's schema keyword, with its visited schemas in an ``_IdSet``."""
+class _Everything(list[int]):
+    """The schemas already checked against the meta-schema: all of them (OpenAPI 3.0, whose
+    document meta-schema includes the Schema Object): checking each schema again on its own
+    costs as much once more and finds the same errors."""
+
+    def __contains__(self, schema_id: object) -> bool:
+        return True
+
+
+def _once_per_schema(schema_validator: type[Any], *, skip_meta: bool) -> type[Any]:
+    """openapi-spec-validator's schema keyword, with its visited schemas in an ``_IdSet``
+    (and, with ``skip_meta``, no schema checked on its own against the meta-schema again)."""
 
     def __init__(self: Any, registry: Any) -> None:
         schema_validator.__init__(self, registry)
         self.visited_schema_ids = _IdSet()
-        self.meta_checked_schema_ids = _IdSet()
+        self.meta_checked_schema_ids = _Everything() if skip_meta else _IdSet()
 
     return type(schema_validator.__name__, (schema_validator,), {"__init__": __init__})
 
