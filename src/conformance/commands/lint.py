@@ -45,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from conformance.arguments import input_limits
+    from conformance.arguments import collector_paused, input_limits
     from conformance.exit_codes import exit_code_for
     from conformance.reporting import Report, check_report_paths, emit
     from conformance.validation.lint_run import default_specs, lint_carried, lint_specs
@@ -54,12 +54,17 @@ def run(args: argparse.Namespace) -> int:
     specs = args.specs or default_specs()
     check_report_paths(args, [*specs, *([args.baseline] if args.baseline else [])])
     use_baseline = not args.no_baseline
-    if specs:
-        result = lint_specs(
-            specs, args.baseline, use_baseline, allow_file_refs=args.allow_file_refs, limits=limits
-        )
-    else:
-        result = lint_carried(args.baseline, use_baseline)
+    with collector_paused():
+        if specs:
+            result = lint_specs(
+                specs,
+                args.baseline,
+                use_baseline,
+                allow_file_refs=args.allow_file_refs,
+                limits=limits,
+            )
+        else:
+            result = lint_carried(args.baseline, use_baseline)
     for line in result.unusable:
         print(f"helicone-contract: error: {line}", file=sys.stderr)
     report = Report("lint", result.groups)
