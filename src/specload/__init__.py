@@ -39,8 +39,9 @@ Errors, each one line (``str(error)``: ``name[:line:column]: message``):
     ├── InvalidDocument           require_valid: the first problem
     └── ValidatorFailed           openapi-spec-validator raised: the document and where it was
 
-It imports only PyYAML, openapi-spec-validator (and its jsonschema-path), jiter, jsonschema-rs and the
-standard library, so that ``codegen`` and ``conformance`` share it without importing each other.
+It imports only PyYAML, openapi-spec-validator (and its jsonschema-path), jiter, jsonschema-rs
+and the standard library, so that ``codegen`` and ``conformance`` share it without importing
+each other.
 """
 
 from specload.errors import (
