@@ -14,6 +14,7 @@ from conformance.errors import (
     ContractError,
     InputError,
     MalformedJSON,
+    SpecLoadError,
     TargetUnreachable,
     UsageError,
 )
@@ -24,10 +25,13 @@ if TYPE_CHECKING:
     from conformance.diff import DiffOptions, run_diff
     from conformance.harness import ConformanceOptions, run_conformance
     from conformance.reporting import Report
+    from conformance.validation import ValidateOptions, run_validate
 
 _LAZY = {
     "DiffOptions": "conformance.diff",
     "run_diff": "conformance.diff",
+    "ValidateOptions": "conformance.validation",
+    "run_validate": "conformance.validation",
     "ConformanceOptions": "conformance.harness",
     "run_conformance": "conformance.harness",
     "Report": "conformance.reporting",
@@ -53,9 +57,12 @@ __all__ = [
     "MalformedJSON",
     "Report",
     "Severity",
+    "SpecLoadError",
     "TargetUnreachable",
     "UsageError",
+    "ValidateOptions",
     "__version__",
     "run_conformance",
     "run_diff",
+    "run_validate",
 ]

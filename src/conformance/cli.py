@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Sequence
 
 from conformance import __version__
-from conformance.errors import ContractError, TargetUnreachable
+from conformance.errors import ContractError, SpecLoadError, TargetUnreachable
 from conformance.exit_codes import ExitCode, epilog
 
 COMMANDS = {
@@ -32,9 +32,15 @@ COMMANDS = {
 }
 
 
+class _BadArguments(Exception):
+    def __init__(self, prog: str, message: str) -> None:
+        super().__init__(message)
+        self.prog = prog
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(ExitCode.USAGE, f"{self.prog}: error: {message}\n")
+        raise _BadArguments(self.prog, message)
 
 
 def build_parser(commands: Sequence[str] = tuple(COMMANDS)) -> argparse.ArgumentParser:
@@ -56,17 +62,25 @@ def build_parser(commands: Sequence[str] = tuple(COMMANDS)) -> argparse.Argument
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     chosen = arguments[:1] if arguments[:1] and arguments[0] in COMMANDS else []
-    args = build_parser(chosen).parse_args(arguments)
+    try:
+        args = build_parser(chosen).parse_args(arguments)
+    except _BadArguments as exc:
+        print(f"{exc.prog}: error: {exc}", file=sys.stderr)
+        if chosen and _asks_for_json(arguments):  # stdout still holds one JSON document
+            from conformance.reporting.json_report import error_document
+
+            sys.stdout.write(error_document(chosen[0], ExitCode.USAGE, f"error: {exc}"))
+        raise SystemExit(ExitCode.USAGE) from None
     try:
         module = importlib.import_module(f"conformance.commands.{args.command}")
         code: int = module.run(args)
     except TargetUnreachable as exc:
         return _failed(args, ExitCode.UNREACHABLE, "unreachable", str(exc))
-    except ContractError as exc:
+    except (ContractError, SpecLoadError) as exc:  # a usage error, or an input refused
         return _failed(args, ExitCode.USAGE, "error", str(exc))
     except KeyboardInterrupt:
         print("helicone-contract: interrupted", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     except Exception as exc:  # noqa: BLE001  # a bug: one line and exit 4, never a traceback
         return _failed(args, ExitCode.INTERNAL, "internal error", _where(exc))
     return code
@@ -79,6 +93,11 @@ def _failed(args: argparse.Namespace, code: ExitCode, label: str, message: str) 
 
         sys.stdout.write(error_document(args.command, code, f"{label}: {message}"))
     return code
+
+
+def _asks_for_json(arguments: Sequence[str]) -> bool:
+    pairs = zip(arguments, [*arguments[1:], ""], strict=True)
+    return any(a == "--format=json" or (a, b) == ("--format", "json") for a, b in pairs)
 
 
 def _where(exc: BaseException) -> str:

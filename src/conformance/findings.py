@@ -14,7 +14,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Location = tuple[str | int, ...]
+from specload import Location
+
+__all__ = [
+    "FAILING",
+    "Breaks",
+    "ChangeSeverity",
+    "CheckSeverity",
+    "Finding",
+    "Location",
+    "Severity",
+    "TargetName",
+]
+
 CheckSeverity = Literal["error", "warning"]
 """How bad a problem a check found is: an ``error`` fails the run, a ``warning`` with
 ``--strict``."""

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from specload import pointer_text as to_pointer
+
+__all__ = ["to_jsonpath", "to_pointer"]
+
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -20,8 +24,3 @@ def to_jsonpath(location: Iterable[str | int]) -> str:
             escaped = step.replace("\\", "\\\\").replace("'", "\\'")
             parts.append(f"['{escaped}']")
     return "".join(parts)
-
-
-def to_pointer(location: Iterable[str | int]) -> str:
-    """RFC 6901 JSON Pointer of a location (``""`` is the whole document)."""
-    return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in location)

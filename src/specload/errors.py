@@ -39,3 +39,13 @@ class InvalidDocument(SpecLoadError):
 
 class ValidatorFailed(SpecLoadError):
     pass
+
+
+class MalformedJSON(SpecLoadError):
+    """Not RFC 8259 JSON; ``reason`` says why, without the place."""
+
+    def __init__(
+        self, name: str, reason: str, line: int | None = None, column: int | None = None
+    ) -> None:
+        super().__init__(name, f"not valid JSON: {reason}", line, column)
+        self.reason = reason

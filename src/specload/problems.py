@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from specload.reading import Pointer
+from specload.openapi import Location
 
 OPENAPI = "openapi"
 """Not a valid OpenAPI 3.0 document (openapi-spec-validator)."""
@@ -24,7 +24,7 @@ CHECKS = (OPENAPI, EXTERNAL_REF, REF_UNRESOLVED, REF_CYCLE)
 class Problem:
     check: str
     """One of ``CHECKS``."""
-    pointer: Pointer
+    pointer: Location
     """Where it is: for a reference, its ``$ref`` member."""
     message: str
     line: int

@@ -1,46 +1,27 @@
-"""Read an OpenAPI document: bytes within a size limit, YAML within alias and depth limits,
-JSON semantics, and the line and column of every value.
+"""Read a document: bytes within a size limit, then JSON (``jsontext``) or YAML
+(``yamltext``) within depth and alias limits, into a ``Document`` that knows the line and column
+of every value.
 
-YAML is parsed by PyYAML's pure-Python parser (never a constructor that can build objects) in
-three steps, each bounded before the next one starts:
-
-1. **compose** the node graph, refusing nesting deeper than ``max_depth`` as it is read. Aliases
-   are shared nodes here, so a "billion laughs" document is still only a few hundred nodes.
-2. **measure** that graph without expanding it (each node once, memoised): how many nodes the
-   value would have with every alias expanded, how deep it would nest, and whether an alias
-   contains itself. Too many nodes (beyond ``max_expansion`` times the distinct ones), too deep
-   or recursive is refused here, before any value exists.
-3. **construct** a plain JSON value: dicts with string keys, lists, str, int, float, bool, None.
-   Keys are the text as written (``200:`` is ``"200"``, as in the JSON the document describes),
-   dates stay strings, a key written twice is an error, and any tag without a JSON value
-   (``!!python/...``, ``!!binary``, ``!!set``, custom tags) is refused.
-
-The ``Locator`` answers where a value sits: a mapping member at its key, a sequence item at the
-item, a path that leaves the document at its nearest existing ancestor.
+A ``.json`` document is read with JSON's rules (a bare ``NaN``, a duplicate key or a number
+beyond a double refused), any other with YAML's, which produce JSON values only.
 """
 
 from __future__ import annotations
 
 import math
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import Any, Literal, Protocol
 
 from specload.errors import (
-    DocumentTooLarge,
     LimitExceeded,
-    MalformedYAML,
-    SpecLoadError,
+    MalformedJSON,
     UnreadableDocument,
 )
-
-Pointer = tuple[str | int, ...]
-"""A place in a document: keys and indexes from the top (``("paths", "/v1/models", "get")``)."""
+from specload.jsontext import JSONLocator, parse_json
+from specload.openapi import Location
+from specload.source import check_size, read_source
 
 _MIB = 1024 * 1024
 
@@ -50,7 +31,10 @@ class Limits:
     """What a document may cost before anything is built from it."""
 
     max_bytes: int = 16 * _MIB
-    """Bytes of the document (and of all files it refers to, together)."""
+    """Bytes of an OpenAPI document (and of all files it refers to, together)."""
+    max_payload_bytes: int = 128 * _MIB
+    """Bytes of a JSON payload (a registry, a /v1/models list): parsed, JSON costs about ten
+    times its size in memory."""
     max_depth: int = 100
     """Nested mappings and sequences, aliases expanded."""
     max_expansion: int = 10
@@ -59,91 +43,17 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
-_YAML = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {f"{_YAML}{name}" for name in ("str", "int", "float", "bool", "null")}
-_MAP_TAG = f"{_YAML}map"
-_SEQ_TAG = f"{_YAML}seq"
-_MERGE_TAG = f"{_YAML}merge"
-_TIMESTAMP_TAG = f"{_YAML}timestamp"
+
+class Positions(Protocol):
+    def position(self, pointer: Sequence[str | int]) -> tuple[int, int]: ...
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader whose composer refuses deep nesting as it reads."""
-
-    def __init__(self, text: str, name: str, max_depth: int) -> None:
-        super().__init__(text)
-        self.document_name = name
-        self.max_depth = max_depth
-        self.depth = 0
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if not self.check_event(yaml.MappingStartEvent, yaml.SequenceStartEvent):
-            return super().compose_node(parent, index)
-        self.depth += 1
-        try:
-            if self.depth > self.max_depth:
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise LimitExceeded(
-                    self.document_name,
-                    f"nested more than {self.max_depth} levels deep",
-                    mark.line + 1,
-                    mark.column + 1,
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+Syntax = Literal["json", "yaml"]
 
 
-# Dates stay strings: ``trainingDate: 2025-08-05`` is a string in the JSON a document describes.
-_BoundedLoader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != _TIMESTAMP_TAG]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _position(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _short_tag(tag: str) -> str:
-    return "!!" + tag[len(_YAML) :] if tag.startswith(_YAML) else tag
-
-
-class Locator:
-    """Line and column (1-based) of any place in the document, from its YAML nodes."""
-
-    def __init__(self, root: Node) -> None:
-        self._root = root
-        self._members: dict[int, dict[str, tuple[Node, Node]]] = {}
-
-    def _member(self, node: MappingNode, key: str) -> tuple[Node, Node] | None:
-        members = self._members.get(id(node))
-        if members is None:
-            members = {}
-            for key_node, value_node in node.value:
-                members[str(key_node.value)] = (key_node, value_node)  # the last one wins
-            self._members[id(node)] = members
-        return members.get(key)
-
-    def position(self, pointer: Sequence[str | int]) -> tuple[int, int]:
-        """Where ``pointer`` is, or its nearest ancestor that exists."""
-        node = self._root
-        where = _position(node)
-        for step in pointer:
-            if isinstance(node, MappingNode):
-                member = self._member(node, str(step))
-                if member is None:
-                    break
-                where, node = _position(member[0]), member[1]
-            elif isinstance(node, SequenceNode) and str(step).isdigit():
-                index = int(step)
-                if index >= len(node.value):
-                    break
-                node = node.value[index]
-                where = _position(node)
-            else:
-                break
-        return where
+def syntax_of(name: str) -> Syntax:
+    """A ``.json`` document is read with JSON's rules; any other with YAML's."""
+    return "json" if name.lower().endswith(".json") else "yaml"
 
 
 @dataclass(frozen=True)
@@ -154,7 +64,7 @@ class Document:
     """How messages name it (the path as given, or the name given with the text)."""
     text: str
     value: Any
-    locator: Locator
+    locator: Positions
     folder: Path | None = None
     """The folder relative file references are resolved in (None: text without a file)."""
 
@@ -162,162 +72,86 @@ class Document:
         return self.locator.position(pointer)
 
 
-def load_path(path: Path, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Read and parse the document at ``path`` (refused before reading when too large)."""
+def load_path(
+    path: Path,
+    *,
+    name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    syntax: Syntax | None = None,
+) -> Document:
+    """Read and parse the document at ``path``: a regular file, at most ``limits.max_bytes``
+    read. JSON's rules when ``syntax`` says so or the name ends in ``.json``."""
     shown = str(path) if name is None else name
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise UnreadableDocument(shown, "is a directory, not a document")
-        if not stat.S_ISREG(info.st_mode):
-            raise UnreadableDocument(shown, "not a regular file")
-        _check_size(shown, info.st_size, limits)
-        with path.open("rb") as stream:
-            raw = stream.read(limits.max_bytes + 1)
-    except FileNotFoundError:
-        raise UnreadableDocument(shown, "no such file") from None
-    except PermissionError:
-        raise UnreadableDocument(shown, "permission denied") from None
-    except OSError as exc:
-        raise UnreadableDocument(shown, f"cannot read: {exc.strerror or exc}") from None
-    _check_size(shown, len(raw), limits)
+    raw = read_source(path, limits.max_bytes, name=shown)
+    return load_bytes(
+        raw, shown, limits=limits, folder=path.parent, syntax=syntax or syntax_of(str(path))
+    )
+
+
+def load_bytes(
+    raw: bytes,
+    name: str,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    folder: Path | None = None,
+    syntax: Syntax | None = None,
+) -> Document:
+    """``load_text`` of UTF-8 bytes (a BOM allowed)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problem = f"not UTF-8 (byte 0x{raw[exc.start]:02x})"
-        raise UnreadableDocument(shown, problem, line, column) from None
-    return load_text(text, shown, limits=limits, folder=path.parent)
+        raise UnreadableDocument(name, problem, line, column) from None
+    return load_text(text, name, limits=limits, folder=folder, syntax=syntax)
 
 
 def load_text(
-    text: str, name: str, *, limits: Limits = DEFAULT_LIMITS, folder: Path | None = None
+    text: str,
+    name: str,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    folder: Path | None = None,
+    syntax: Syntax | None = None,
 ) -> Document:
-    """Parse ``text`` (``name`` names it in messages); ``folder`` is where its file refs are."""
-    _check_size(name, len(text.encode("utf-8", "surrogatepass")), limits)
-    loader = _BoundedLoader(text, name, limits.max_depth)
-    try:
-        root = loader.get_single_node()
-        if root is None:
-            raise UnreadableDocument(name, "empty, not an OpenAPI document")
-        _measure(root, name, limits)
-        value = _Constructor(loader, name).value(root)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise MalformedYAML(name, f"not valid YAML: {exc.problem or exc}", line, column) from None
-    except yaml.YAMLError as exc:
-        raise MalformedYAML(name, f"not valid YAML: {str(exc).splitlines()[0]}") from None
-    finally:
-        loader.dispose()
-    return Document(name, text, value, Locator(root), folder)
+    """Parse ``text`` (``name`` names it in messages; JSON's rules when ``syntax`` says so or
+    ``name`` ends in ``.json``); ``folder`` is where its file references are."""
+    check_size(name, len(text.encode("utf-8", "surrogatepass")), limits.max_bytes)
+    if (syntax or syntax_of(name)) == "json":
+        return _load_json(text, name, limits, folder)
+    from specload.yamltext import parse_yaml  # PyYAML only for YAML: validate never loads it
+
+    value, locator = parse_yaml(text, name, limits)
+    return Document(name, text, value, locator, folder)
 
 
-def _check_size(name: str, size: int, limits: Limits) -> None:
-    if size > limits.max_bytes:
-        raise DocumentTooLarge(
-            name, f"larger than the {_mib(limits.max_bytes)} limit ({_mib(size)} or more)"
-        )
+def _load_json(text: str, name: str, limits: Limits, folder: Path | None) -> Document:
+    value = parse_json(text.encode("utf-8", "surrogatepass"), name)
+    locator = JSONLocator(text, value)
+    problem = _beyond_json_limits(value, limits)
+    if problem is not None:
+        at, message = problem
+        line, column = locator.position(at)
+        error = LimitExceeded if message.startswith("nested") else MalformedJSON
+        raise error(name, message, line, column)
+    return Document(name, text, value, locator, folder)
 
 
-def _mib(size: int) -> str:
-    return f"{size / _MIB:.0f} MiB" if size >= _MIB else f"{size} bytes"
-
-
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, MappingNode):
-        return [child for pair in node.value for child in pair]
-    if isinstance(node, SequenceNode):
-        return list(node.value)
-    return []
-
-
-def _measure(root: Node, name: str, limits: Limits) -> None:
-    """Refuse a graph whose expansion is too large, too deep or infinite, without expanding it.
-
-    Iterative post-order over distinct nodes: ``size`` and ``depth`` of a node are computed
-    once from its children's, so the cost is the nodes written, whatever the aliases multiply.
-    """
-    size: dict[int, int] = {}
-    depth: dict[int, int] = {}
-    on_path: set[int] = set()
-    stack: list[tuple[Node, bool]] = [(root, False)]
+def _beyond_json_limits(value: Any, limits: Limits) -> tuple[Location, str] | None:
+    """Where a parsed JSON value goes beyond what a document may hold: nesting deeper than
+    ``max_depth``, or a number too large for a double (``1e999`` parses to infinity)."""
+    stack: list[tuple[Any, Location]] = [(value, ())]
     while stack:
-        node, children_done = stack.pop()
-        key = id(node)
-        if children_done:
-            on_path.discard(key)
-            kids = _children(node)
-            size[key] = 1 + sum(size[id(kid)] for kid in kids)
-            nested = 1 if isinstance(node, (MappingNode, SequenceNode)) else 0
-            depth[key] = nested + max((depth[id(kid)] for kid in kids), default=0)
-            if depth[key] > limits.max_depth:
-                line, column = _position(node)
-                problem = f"nested more than {limits.max_depth} levels deep once aliases expand"
-                raise LimitExceeded(name, problem, line, column)
-            continue
-        if key in size:
-            continue
-        if key in on_path:
-            line, column = _position(node)
-            raise LimitExceeded(name, "an alias refers to a node that contains it", line, column)
-        on_path.add(key)
-        stack.append((node, True))
-        stack += [(kid, False) for kid in _children(node) if id(kid) not in size]
-    written = len(size)
-    if size[id(root)] > limits.max_expansion * written:
-        raise LimitExceeded(
-            name,
-            f"aliases would expand {written} YAML nodes to {size[id(root)]}, more than "
-            f"{limits.max_expansion} times as many",
-        )
-
-
-class _Constructor:
-    """Nodes to a JSON value; every alias becomes its own copy (the total is bounded)."""
-
-    def __init__(self, loader: _BoundedLoader, name: str) -> None:
-        self.loader = loader
-        self.name = name
-        self.flattened: set[int] = set()
-
-    def refuse(self, node: Node, problem: str) -> SpecLoadError:
-        line, column = _position(node)
-        return MalformedYAML(self.name, problem, line, column)
-
-    def value(self, node: Node) -> Any:
-        if isinstance(node, ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, SequenceNode):
-            if node.tag != _SEQ_TAG:
-                raise self.refuse(node, f"tag {_short_tag(node.tag)} has no JSON value")
-            return [self.value(item) for item in node.value]
-        if not isinstance(node, MappingNode) or node.tag != _MAP_TAG:
-            raise self.refuse(node, f"tag {_short_tag(node.tag)} has no JSON value")
-        if id(node) not in self.flattened:  # an alias is constructed again, never re-checked
-            self.flattened.add(id(node))
-            seen: set[str] = set()
-            for key_node, _ in node.value:
-                if key_node.tag == _MERGE_TAG:
-                    continue
-                key = self.key(key_node)
-                if key in seen:
-                    raise self.refuse(key_node, f"duplicate key {key!r}")
-                seen.add(key)
-            self.loader.flatten_mapping(node)  # YAML merge keys (<<): own keys win, as in PyYAML
-        return {self.key(key_node): self.value(value_node) for key_node, value_node in node.value}
-
-    def key(self, node: Node) -> str:
-        if not isinstance(node, ScalarNode):
-            raise self.refuse(node, "a mapping key must be a string, not a collection")
-        self.scalar(node)  # refuses what has no JSON value
-        return str(node.value)
-
-    def scalar(self, node: ScalarNode) -> Any:
-        if node.tag not in _SCALAR_TAGS:
-            raise self.refuse(node, f"tag {_short_tag(node.tag)} has no JSON value")
-        value = self.loader.construct_object(node)
-        if isinstance(value, float) and not math.isfinite(value):
-            raise self.refuse(node, f"{node.value!r} is not a JSON number")
-        return value
+        node, at = stack.pop()
+        if isinstance(node, dict):
+            if len(at) >= limits.max_depth:
+                return at, f"nested more than {limits.max_depth} levels deep"
+            stack += [(child, (*at, key)) for key, child in node.items()]
+        elif isinstance(node, list):
+            if len(at) >= limits.max_depth:
+                return at, f"nested more than {limits.max_depth} levels deep"
+            stack += [(child, (*at, index)) for index, child in enumerate(node)]
+        elif isinstance(node, float) and not math.isfinite(node):
+            return at, "a number too large for a double is not a JSON number here"
+    return None

@@ -31,21 +31,17 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from specload.errors import UnreadableDocument
+from specload.openapi import Location, pointer_text
 from specload.problems import EXTERNAL_REF, REF_CYCLE, REF_UNRESOLVED, Problem
-from specload.reading import Document, Limits, Pointer, load_path
+from specload.reading import Document, Limits, load_path
 
 BUNDLE_KEY = "x-bundled-files"
 """Where files a document refers to are placed in it (an extension member, so still OpenAPI)."""
 
-Position = Callable[[Pointer], tuple[int, int]]
+Position = Callable[[Location], tuple[int, int]]
 
 
-def pointer_text(pointer: Pointer) -> str:
-    """RFC 6901: ``("paths", "/v1/models")`` -> ``/paths/~1v1~1models``."""
-    return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in pointer)
-
-
-def parse_fragment(fragment: str) -> Pointer | None:
+def parse_fragment(fragment: str) -> Location | None:
     """The pointer a URI fragment names (percent-decoded), or None when it names none."""
     text = unquote(fragment)
     if text == "":
@@ -55,7 +51,7 @@ def parse_fragment(fragment: str) -> Pointer | None:
     return tuple(part.replace("~1", "/").replace("~0", "~") for part in text[1:].split("/"))
 
 
-def lookup(value: Any, pointer: Pointer) -> tuple[bool, Any]:
+def lookup(value: Any, pointer: Location) -> tuple[bool, Any]:
     """(True, the value at ``pointer``) or (False, None) when it leaves ``value``."""
     for step in pointer:
         if isinstance(value, dict) and str(step) in value:
@@ -67,7 +63,7 @@ def lookup(value: Any, pointer: Pointer) -> tuple[bool, Any]:
     return True, value
 
 
-def typed(value: Any, pointer: Pointer) -> Pointer:
+def typed(value: Any, pointer: Location) -> Location:
     """``pointer`` with each step typed as ``value`` has it: an int for a list index."""
     steps: list[str | int] = []
     for step in pointer:
@@ -88,9 +84,9 @@ def reference_of(value: Any) -> str | None:
     return None
 
 
-def _sites(value: Any, prefix: Pointer = ()) -> Iterator[tuple[dict[str, Any], Pointer]]:
+def _sites(value: Any, prefix: Location = ()) -> Iterator[tuple[dict[str, Any], Location]]:
     """Every object holding a reference, with its location, in document order."""
-    stack: list[tuple[Any, Pointer]] = [(value, prefix)]
+    stack: list[tuple[Any, Location]] = [(value, prefix)]
     while stack:
         node, at = stack.pop()
         if isinstance(node, dict):
@@ -106,12 +102,12 @@ class Resolution:
     value: Any
     """The document with every reference local and sound (refused ones replaced by ``{}``)."""
     problems: list[Problem] = field(default_factory=list)
-    refused: list[Pointer] = field(default_factory=list)
+    refused: list[Location] = field(default_factory=list)
     """Locations of the objects replaced by ``{}``."""
-    origins: dict[str, Pointer] = field(default_factory=dict)
+    origins: dict[str, Location] = field(default_factory=dict)
     """Bundled file -> the reference that first brought it in."""
 
-    def position(self, document: Document, pointer: Pointer) -> tuple[int, int]:
+    def position(self, document: Document, pointer: Location) -> tuple[int, int]:
         """Line and column in ``document``; inside a bundled file, those of its reference."""
         seen = 0
         while len(pointer) >= 2 and pointer[0] == BUNDLE_KEY and seen < len(self.origins):
@@ -129,16 +125,16 @@ class _Resolver:
     budget: int
     root_folder: Path | None
 
-    def problem(self, check: str, at: Pointer, message: str) -> None:
+    def problem(self, check: str, at: Location, message: str) -> None:
         pointer = (*at, "$ref")
         line, column = self.resolution.position(self.document, pointer)
         self.resolution.problems.append(Problem(check, pointer, message, line, column))
         self.resolution.refused.append(at)
 
-    def bundle_files(self, tree: Any, prefix: Pointer, folder: Path | None) -> None:
+    def bundle_files(self, tree: Any, prefix: Location, folder: Path | None) -> None:
         """Rewrite the references of ``tree`` (the document, or a file placed at ``prefix``):
         local ones relative to the bundle, file ones to bundled copies; refuse the rest."""
-        queue: list[tuple[Any, Pointer, Path | None]] = [(tree, prefix, folder)]
+        queue: list[tuple[Any, Location, Path | None]] = [(tree, prefix, folder)]
         while queue:
             node, at_prefix, at_folder = queue.pop(0)
             for holder, at in list(_sites(node, at_prefix)):
@@ -170,7 +166,7 @@ class _Resolver:
                     + ("/" + split.fragment.lstrip("/") if split.fragment else "")
                 )
 
-    def file_target(self, at: Pointer, ref: str, path: str, folder: Path | None) -> Path | None:
+    def file_target(self, at: Location, ref: str, path: str, folder: Path | None) -> Path | None:
         if not self.allow_file_refs or self.root_folder is None or folder is None:
             where = "" if self.root_folder is not None else " (a document given as text has none)"
             self.problem(
@@ -217,12 +213,12 @@ class _Resolver:
                     changed = True
                     break
 
-    def unsound(self, ref: str, at: Pointer) -> tuple[str, str] | None:
+    def unsound(self, ref: str, at: Location) -> tuple[str, str] | None:
         chain = [at]
         while True:
             pointer = parse_fragment(ref[1:])
             if pointer is None:
-                return REF_UNRESOLVED, f"{ref!r} is not a JSON Pointer into the document"
+                return REF_UNRESOLVED, f"{ref!r} is not a JSON Location into the document"
             found, target = lookup(self.resolution.value, pointer)
             if not found:
                 return REF_UNRESOLVED, f"{ref!r} points to nothing in the document"
@@ -238,7 +234,7 @@ class _Resolver:
             chain.append(pointer)
             ref = next_ref
 
-    def neutralise(self, locations: list[Pointer]) -> None:
+    def neutralise(self, locations: list[Location]) -> None:
         for at in locations:
             if not at:
                 self.resolution.value = {}

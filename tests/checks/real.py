@@ -6,7 +6,7 @@ import copy
 from functools import cache
 from typing import Any
 
-from conformance.jsonload import parse_json
+from specload import parse_json
 from tests.support.paths import REAL_GATEWAY, REAL_REGISTRY
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -150,9 +151,6 @@ def test_fail_on_breaks_chooses_whom_a_failure_is_about(workdir: Path, cli: Cli)
         (["error.json", "error.json"], "error.json: OLD, /v1/models error body, detected: "
          "nothing to compare"),
         (["failed.json", "old.json"], "failed.json: an error response: no registry to compare"),
-        (["remote.yaml", "old.yaml"], "remote.yaml: /components/schemas/ModelRegistryItem: "
-         "$ref 'https://example.com/item.json' is not local; only references inside the "
-         "document are followed"),
         (["old.json"], "diff takes OLD and NEW: 1 given"),
         (["--embedded", "old.yaml", "new.yaml"], "diff takes NEW (OLD is embedded): 2 given"),
         (["--embedded", "old.json"], "--embedded: no document the tool carries matches "
@@ -170,9 +168,6 @@ def test_unusable_input_is_one_line_and_exit_2(
     Path("gateway.json").write_text(json.dumps(own.gateway()))
     Path("error.json").write_text('{"error": {"message": "down", "type": "internal_error"}}')
     Path("failed.json").write_text('{"data": null, "error": "down"}')
-    remote = json.loads(Path("old.yaml").read_text())
-    remote["components"]["schemas"]["ModelRegistryItem"] = {"$ref": "https://example.com/item.json"}
-    Path("remote.yaml").write_text(json.dumps(remote))
     result = cli("diff", *arguments)
     assert (result.code, result.out, result.err) == (2, "", f"helicone-contract: error: {error}\n")
 
@@ -244,11 +239,15 @@ def test_real_files_against_themselves(cli: Cli) -> None:
     ("edit", "finding"),
     [
         ({"$ref": "#/components/schemas/Nowhere"},
-         "error[openapi] /components/schemas/ModelRegistryItem: "
-         "$ref '#/components/schemas/Nowhere' does not resolve"),
-        ({"type": "objekt"}, "error[openapi] /components/schemas/ModelRegistryItem: "
-         '{"type":"objekt"} is not valid under any of the schemas listed in the \'oneOf\' '
-         "keyword (and 1 more)"),
+         r"invalid\.yaml:\d+:\d+: error\[openapi\.ref-unresolved\] "
+         r"/components/schemas/ModelRegistryItem/\$ref: '#/components/schemas/Nowhere' points "
+         "to nothing in the document"),
+        ({"type": "objekt"}, r"invalid\.yaml:\d+:\d+: error\[openapi\] "
+         r"/components/schemas/ModelRegistryItem/type: 'objekt' is not one of "),
+        ({"$ref": "https://example.com/item.json"},
+         r"invalid\.yaml:\d+:\d+: error\[openapi\.external-ref\] "
+         r"/components/schemas/ModelRegistryItem/\$ref: 'https://example\.com/item\.json' is a "
+         "URL: only references inside the document are resolved, and nothing is ever fetched"),
     ],
 )  # fmt: skip
 def test_an_invalid_document_is_reported_and_nothing_is_compared(
@@ -259,8 +258,8 @@ def test_an_invalid_document_is_reported_and_nothing_is_compared(
     Path("invalid.yaml").write_text(json.dumps(document))
     result = cli("diff", "old.yaml", "invalid.yaml")
     assert result.code == 1
-    assert "== invalid.yaml [NEW, OpenAPI document]: 1 error, 0 warnings" in result.out
-    assert f"invalid.yaml: {finding}" in result.out
+    assert "== invalid.yaml [NEW, OpenAPI document]: " in result.out
+    assert re.search(finding, result.out), result.out
     assert "diff: not run: NEW not valid" in result.out
 
 
@@ -270,7 +269,7 @@ def test_a_document_of_another_openapi_version_is_invalid(workdir: Path, cli: Cl
     Path("v31.yaml").write_text(json.dumps(document))
     result = cli("diff", "v31.yaml", "new.yaml")
     assert result.code == 1
-    assert "v31.yaml: error[openapi] openapi '3.1.0': not an OpenAPI 3.0 document" in result.out
+    assert "v31.yaml:1:2: error[openapi] openapi '3.1.0': not an OpenAPI 3.0 document" in result.out
 
 
 def test_a_document_nested_beyond_reason_is_unusable(workdir: Path, cli: Cli) -> None:

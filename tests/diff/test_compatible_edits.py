@@ -13,8 +13,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import specload
 from conformance.diff.documents import diff_documents
-from conformance.diff.openapi import load_openapi
 from tests.diff.cases import DERIVED, GATEWAY_SPEC, REGISTRY_SPEC, WITH_PATH, spec
 
 PROFILE = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -96,7 +96,7 @@ def restyle(doc: Any, style: str) -> Any:
         text = json.dumps(doc, indent=1)
     else:
         text = yaml.safe_dump(doc, default_flow_style=style == "flow", sort_keys=style == "sorted")
-    return load_openapi(text, style)
+    return specload.load_text(text, style).value
 
 
 @PROFILE

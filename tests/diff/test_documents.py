@@ -5,16 +5,28 @@ recursive schemas terminate."""
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 import pytest
 import yaml
 
+import specload
 from conformance.diff.documents import diff_documents
-from conformance.diff.openapi import load_openapi, openapi_findings
+from conformance.diff.inputs import document_input
+from conformance.findings import Finding
 from conformance.jsonpath import to_pointer
 from tests.diff.cases import DOCUMENT_CASES, GATEWAY_SPEC, ITEM, REGISTRY_SPEC, Case, pair, spec
 from tests.support.paths import SPECS
+
+
+def load_openapi(text: str, name: str) -> Any:
+    return specload.load_text(text, name).value
+
+
+def openapi_findings(value: Any, name: str) -> list[Finding]:
+    document = specload.load_text(json.dumps(value), f"{name}.json")
+    return list(document_input("NEW", document, None).group.findings)
 
 
 def changes(old: Any, new: Any) -> list[tuple[str, str]]:

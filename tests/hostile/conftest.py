@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import socketserver
 import subprocess
@@ -27,20 +28,27 @@ def _limits() -> None:
 
 
 def run_guarded(
-    tool: str, *arguments: str, forbidden: tuple[Path, ...] = (), cwd: Path = REPO
+    tool: str,
+    *arguments: str,
+    forbidden: tuple[Path, ...] = (),
+    cwd: Path = REPO,
+    stdin: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """``tool`` (``lint`` or ``codegen``) under ``guard.py`` within the resource limits."""
+    """``tool`` (a command of the CLI, or ``codegen``) under ``guard.py`` within the resource
+    limits; ``stdin`` is a file to read standard input from (default: none)."""
     guard = [sys.executable, "-m", "tests.hostile.guard", *map(str, forbidden), "--"]
-    return subprocess.run(
-        [*guard, tool, *arguments],
-        cwd=cwd,
-        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
-        preexec_fn=_limits,  # the limits must apply before the tool starts
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    with (stdin or Path(os.devnull)).open("rb") as given:
+        return subprocess.run(
+            [*guard, tool, *arguments],
+            cwd=cwd,
+            env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+            preexec_fn=_limits,  # the limits must apply before the tool starts
+            stdin=given,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
 
 
 @dataclass

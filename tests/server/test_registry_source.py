@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from conformance.errors import InputError, MalformedJSON
+from conformance.errors import InputError
 from conformance.server import default_registry, registry_from_bytes, registry_from_file
+from specload import MalformedJSON, SpecLoadError
 
 
 def _default() -> dict[str, Any]:
@@ -78,7 +79,7 @@ def test_a_training_date_the_gateway_cannot_convert_is_refused() -> None:
     "raw", [b'{"data": {"total": NaN}, "error": null}', b"{} x", b'{"a": "\xff"}']
 )
 def test_json_that_is_not_strict_is_refused(raw: bytes) -> None:
-    with pytest.raises(InputError):
+    with pytest.raises(SpecLoadError):
         registry_from_bytes(raw, "bad.json")
 
 
@@ -88,7 +89,7 @@ def test_nan_is_reported_as_malformed_json() -> None:
 
 
 def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(SpecLoadError, match=r"absent\.json: no such file$"):
         registry_from_file(tmp_path / "absent.json")
 
 

@@ -21,7 +21,10 @@ from tests.support.paths import REAL_GATEWAY, REAL_REGISTRY, REPO, needs_real_da
 
 
 def _refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    code = main(["serve", *argv])
+    try:
+        code = main(["serve", *argv])
+    except SystemExit as refused_by_argparse:
+        code = refused_by_argparse.code
     captured = capsys.readouterr()
     assert code == 2
     assert captured.out == ""

@@ -4,6 +4,7 @@ never a traceback; the other files are still checked and reported."""
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -64,7 +65,7 @@ def test_missing_file_and_directory(
     assert result.code == 2
     assert result.err.splitlines() == [
         "helicone-contract: error: absent.json: no such file",
-        "helicone-contract: error: folder: is a directory, not a JSON file",
+        "helicone-contract: error: folder: is a directory, not a file",
     ]
 
 
@@ -78,12 +79,16 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: C
 
 
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
+
+    def denied(path: str, flags: int, *args: int) -> int:
+        if str(path).endswith("secret.json"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
 
     monkeypatch.chdir(tmp_path)
     Path("secret.json").write_text("{}")
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(os, "open", denied)
     result = cli("validate", "secret.json")
     assert (result.code, result.err) == (
         2,
@@ -100,8 +105,7 @@ def test_huge_file_is_refused_before_reading(
     result = cli("validate", "huge.json")
     assert result.code == 2
     assert result.err == (
-        "helicone-contract: error: huge.json: larger than the 128 MiB limit (600 MiB); "
-        "raise it with --max-size\n"
+        "helicone-contract: error: huge.json: larger than the 128 MiB limit (600 MiB or more)\n"
     )
 
 
@@ -110,7 +114,7 @@ def test_max_size_applies_to_stdin(monkeypatch: pytest.MonkeyPatch, cli: Cli) ->
     result = cli("validate", "--max-size", "1", "-")
     assert result.code == 2
     assert result.err == (
-        "helicone-contract: error: <stdin>: larger than the 1 MiB limit; raise it with --max-size\n"
+        "helicone-contract: error: <stdin>: larger than the 1 MiB limit (1 MiB or more)\n"
     )
 
 

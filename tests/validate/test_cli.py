@@ -185,10 +185,20 @@ def test_a_bug_is_one_line_exit_4_and_still_a_json_document(
     assert (document["ok"], document["exit_code"], document["command"]) == (False, 4, "validate")
 
 
-def test_a_usage_error_under_json_is_still_a_json_document(workdir: Path, cli: Cli) -> None:
-    result = cli("validate", "--format", "json", "--max-size", "0", "small-registry.json")
+def test_a_usage_error_under_json_is_still_a_json_document(
+    workdir: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = cli("validate", "--format", "json", "-", "-")
     assert result.code == 2
-    assert json.loads(result.out)["error"] == "error: --max-size must be a positive number of MiB"
+    assert json.loads(result.out)["error"] == "error: stdin (-) can be read only once"
+    from conformance.cli import main
+
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as done:  # refused by argparse, before any command runs
+        main(["validate", "--format=json", "--max-size", "0", "small-registry.json"])
+    assert done.value.code == 2
+    message = "error: argument --max-size: expected a positive integer, got '0'"
+    assert json.loads(capsys.readouterr().out)["error"] == message
 
 
 def test_top_level_help_names_commands_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conformance.checks import check_document
-from conformance.errors import InputError, MalformedJSON
-from conformance.jsonload import line_column, parse_json
+from specload import MalformedJSON, SpecLoadError, line_column, parse_json
 from tests.checks import own
 
 
@@ -29,8 +28,8 @@ def test_lone_surrogate_escape_is_refused() -> None:
         parse_json(b'["\\ud800"]', "f")
 
 
-def test_empty_is_an_input_error_but_not_malformed_json() -> None:
-    with pytest.raises(InputError) as caught:
+def test_empty_is_unusable_but_not_malformed_json() -> None:
+    with pytest.raises(SpecLoadError) as caught:
         parse_json(b"", "f")
     assert not isinstance(caught.value, MalformedJSON)
 

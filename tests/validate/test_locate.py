@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conformance.jsonpath import to_jsonpath, to_pointer
-from conformance.locate import locate
+from specload import locate
 from tests.checks import own
 
 TEXT = '{\n  "a]{": "x\\"]}[{",\n  "list": [1, {"é": [true, null]}, "z"],\n  "o k": {"k": 0}\n}\n'

@@ -12,8 +12,14 @@ run (the engine raises ``TargetUnreachable``), 4 a failure inside the tool.
 from __future__ import annotations
 
 import argparse
-import math
 from typing import TYPE_CHECKING
+
+from conformance.arguments import (
+    non_negative_float,
+    non_negative_int,
+    positive_float,
+    positive_int,
+)
 
 if TYPE_CHECKING:
     from conformance.harness import ConformanceOptions
@@ -38,22 +44,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             metavar="'NAME: VALUE'",
             help=f"send to {where} (repeatable); header values are redacted in every output",
         )
-    option("--seed", type=_non_negative_int, help="reproduce a run (default: random, printed)")
+    option("--seed", type=non_negative_int, help="reproduce a run (default: random, printed)")
     option(
         "--max-examples",
-        type=_positive_int,
+        type=positive_int,
         metavar="N",
         help="requests per operation: generated cases, repeated identically (default 20)",
     )
     option(
         "--timeout",
-        type=_positive_float,
+        type=positive_float,
         metavar="SECONDS",
         help="deadline of each request, connecting included (default 10)",
     )
     option(
         "--rate-limit",
-        type=_non_negative_float,
+        type=non_negative_float,
         metavar="PER_SECOND",
         help="requests per second per host (default 5, unlimited on loopback; 0 = unlimited)",
     )
@@ -127,48 +133,3 @@ def run(args: argparse.Namespace) -> int:
     code = exit_code_for(report.findings, strict=report.strict)
     emit(report, args, code)
     return int(code)
-
-
-def _positive_int(text: str) -> int:
-    value = _int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
-    return value
-
-
-def _non_negative_int(text: str) -> int:
-    value = _int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text!r}")
-    return value
-
-
-def _int(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
-
-
-def _positive_float(text: str) -> float:
-    value = _float(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
-    return value
-
-
-def _non_negative_float(text: str) -> float:
-    value = _float(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a non-negative number, got {text!r}")
-    return value
-
-
-def _float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
-    return value

@@ -13,6 +13,7 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from conformance.arguments import add_input_arguments
     from conformance.reporting.output import add_output_arguments
     from generated.schemas import DOCUMENT_KINDS
 
@@ -46,13 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="fail only on changes that break one of these (comma-separated: implementations, "
         "strict-clients, tolerant-clients; default all)",
     )
-    parser.add_argument(
-        "--max-size",
-        type=int,
-        default=128,
-        metavar="MIB",
-        help="refuse inputs larger than this many MiB (default 128)",
-    )
+    add_input_arguments(parser)
     add_output_arguments(parser, markdown=True)
 
 
@@ -69,6 +64,7 @@ def _groups(text: str) -> tuple[str, ...]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from conformance.arguments import MIB
     from conformance.diff.compare import DiffOptions, diff_exit_code, run_diff
     from conformance.errors import UsageError
     from conformance.reporting import check_report_paths, emit
@@ -85,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         old=None if args.embedded else args.inputs[0],
         kind=args.kind,
         embedded=args.embedded,
-        max_size=args.max_size * 1024 * 1024,
+        max_size=None if args.max_size is None else args.max_size * MIB,
         fail_on="warning" if args.strict or args.fail_on == "warning" else "breaking",
         **({"fail_on_breaks": args.fail_on_breaks} if args.fail_on_breaks else {}),
     )

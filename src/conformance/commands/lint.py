@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import argparse
 
-_MIB = 1024 * 1024
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    import specload
+    from conformance.arguments import add_input_arguments
     from conformance.reporting.output import add_output_arguments
 
-    default_mib = specload.DEFAULT_LIMITS.max_bytes // _MIB
     parser.add_argument(
         "specs",
         nargs="*",
@@ -41,42 +38,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="follow $refs to files in each document's own folder (URLs are never followed)",
     )
-    parser.add_argument(
-        "--max-size",
-        type=int,
-        default=default_mib,
-        metavar="MIB",
-        help=f"refuse documents larger than this many MiB, files they refer to included "
-        f"(default {default_mib})",
-    )
+    add_input_arguments(parser, payloads=False)
     add_output_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    import dataclasses
     import sys
 
-    import specload
-    from conformance.errors import UsageError
-    from conformance.exit_codes import ExitCode, exit_code_for
+    from conformance.arguments import collector_paused, input_limits
+    from conformance.exit_codes import exit_code_for
     from conformance.reporting import Report, check_report_paths, emit
     from conformance.validation.lint_run import default_specs, lint_carried, lint_specs
 
-    if args.max_size <= 0:
-        raise UsageError("--max-size must be a positive number of MiB")
-    limits = dataclasses.replace(specload.DEFAULT_LIMITS, max_bytes=args.max_size * _MIB)
+    limits = input_limits(args)
     specs = args.specs or default_specs()
     check_report_paths(args, [*specs, *([args.baseline] if args.baseline else [])])
     use_baseline = not args.no_baseline
-    if specs:
-        result = lint_specs(
-            specs, args.baseline, use_baseline, allow_file_refs=args.allow_file_refs, limits=limits
-        )
-    else:
-        result = lint_carried(args.baseline, use_baseline)
+    with collector_paused():
+        if specs:
+            result = lint_specs(
+                specs,
+                args.baseline,
+                use_baseline,
+                allow_file_refs=args.allow_file_refs,
+                limits=limits,
+            )
+        else:
+            result = lint_carried(args.baseline, use_baseline)
     for line in result.unusable:
         print(f"helicone-contract: error: {line}", file=sys.stderr)
     report = Report("lint", result.groups)
-    code = ExitCode.USAGE if result.unusable else exit_code_for(report.findings, strict=args.strict)
+    code = exit_code_for(report.findings, strict=args.strict, unusable=bool(result.unusable))
     emit(report, args, code)
     return code

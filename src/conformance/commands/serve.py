@@ -18,9 +18,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
+from conformance.arguments import add_input_arguments, port_number, positive_int
 from conformance.errors import UsageError
 
-_MIB = 1024 * 1024
 DEFAULT_MAX_CONNECTIONS_HELP = "512"  # ServerLimits().max_connections; a test keeps them equal
 
 DEFAULT_HOST = "127.0.0.1"
@@ -39,18 +39,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--host", default=DEFAULT_HOST, help="address to bind (default: %(default)s)"
     )
     parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help="port (default: %(default)s; 0 = any free)"
+        "--port",
+        type=port_number,
+        default=DEFAULT_PORT,
+        help="port (default: %(default)s; 0 = any free)",
     )
-    parser.add_argument(
-        "--max-size",
-        type=int,
-        default=128,
-        metavar="MIB",
-        help="refuse a registry file larger than this many MiB (default 128)",
-    )
+    add_input_arguments(parser, documents=False)
     parser.add_argument(
         "--max-connections",
-        type=int,
+        type=positive_int,
         metavar="N",
         help="open connections served at once; more are answered 503 "
         f"(default: {DEFAULT_MAX_CONNECTIONS_HELP})",
@@ -58,21 +55,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from conformance.arguments import input_limits
     from conformance.server import ReferenceApp, RunningServer
     from conformance.server.registry_source import default_registry, registry_from_file
     from conformance.server.transport import ServerLimits
 
-    if not 0 <= args.port <= 65535:
-        raise UsageError(f"--port {args.port}: not a port number (0-65535)")
-    if args.max_size <= 0:
-        raise UsageError("--max-size must be a positive number of MiB")
-    if args.max_connections is not None and args.max_connections <= 0:
-        raise UsageError("--max-connections must be a positive number")
-    registry = (
-        registry_from_file(args.registry, max_bytes=args.max_size * _MIB)
-        if args.registry
-        else default_registry()
-    )
+    max_bytes = input_limits(args).max_payload_bytes
+    registry = registry_from_file(args.registry, max_bytes) if args.registry else default_registry()
     app = ReferenceApp(registry)
     limits = ServerLimits()
     if args.max_connections is not None:

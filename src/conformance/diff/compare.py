@@ -12,11 +12,11 @@ fails under ``fail_on="warning"`` alone.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal, get_args
 
+from conformance.arguments import collector_paused, size_limits
 from conformance.catalog import finding
 from conformance.diff.data import diff_model_lists, diff_registries, price_moves
 from conformance.diff.documents import diff_documents
@@ -26,8 +26,6 @@ from conformance.exit_codes import ExitCode, exit_code_for
 from conformance.findings import Breaks, Finding, Location
 from conformance.reporting import Group, Report, Skipped
 
-DEFAULT_MAX_SIZE = 128 * 1024 * 1024
-"""Bytes; each input larger than this is refused."""
 EVERYONE: tuple[Breaks, ...] = get_args(Breaks)
 
 
@@ -44,7 +42,8 @@ class DiffOptions:
     old: str | None = None
     kind: str | None = None
     embedded: bool = False
-    max_size: int = DEFAULT_MAX_SIZE
+    max_size: int | None = None
+    """Bytes; an input larger than this is refused (None: the reader's own limits)."""
     fail_on: Literal["breaking", "warning"] = "breaking"
     fail_on_breaks: tuple[Breaks, ...] = EVERYONE
 
@@ -56,26 +55,18 @@ def run_diff(options: DiffOptions) -> Report:
         raise UsageError("--embedded compares OpenAPI documents: --kind must be openapi")
     if not options.embedded and options.old is None:
         raise UsageError("diff takes OLD and NEW: OLD missing")
-    if options.max_size <= 0:
-        raise UsageError("--max-size must be a positive number of MiB")
     unknown = set(options.fail_on_breaks) - set(EVERYONE)
     if unknown or not options.fail_on_breaks:
         raise UsageError(f"--fail-on-breaks takes a subset of {','.join(EVERYONE)}")
-    # As in validate: two large acyclic trees are built, and the cycle collector would only
-    # scan them again and again.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    limits = size_limits(options.max_size)
+    with collector_paused():  # two large acyclic trees are built
         if options.embedded or options.old is None:
-            new = read_input("NEW", options.new, options.kind or OPENAPI, options.max_size)
+            new = read_input("NEW", options.new, options.kind or OPENAPI, limits)
             old = embedded_input("OLD", new)
         else:
-            old = read_input("OLD", options.old, options.kind, options.max_size)
-            new = read_input("NEW", options.new, options.kind, options.max_size)
+            old = read_input("OLD", options.old, options.kind, limits)
+            new = read_input("NEW", options.new, options.kind, limits)
         return diff_report(old, new)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def diff_exit_code(report: Report, options: DiffOptions) -> ExitCode:

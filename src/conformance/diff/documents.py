@@ -26,8 +26,8 @@ from conformance.diff.schemas import SchemaComparison, annotation_check, compone
 from conformance.findings import Finding, Location
 from conformance.jsonpath import to_pointer
 from conformance.jsontree import canonical, resolve
+from specload import OPERATION_METHODS
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PATH_PARAMETERS = "path parameters"
 _REQUEST = ("parameters", _PATH_PARAMETERS, "requestBody", "security")
 _TEMPLATE = re.compile(r"\{([^{}/]*)\}")
@@ -81,7 +81,7 @@ def _operations(document: dict[str, Any]) -> dict[tuple[str, str], Operation]:
         if not isinstance(item, dict):
             continue
         template = _TEMPLATE.sub("{}", str(path))
-        for method in METHODS:
+        for method in OPERATION_METHODS:
             operation = item.get(method)
             if isinstance(operation, dict):
                 shared = {_PATH_PARAMETERS: item["parameters"]} if "parameters" in item else {}

@@ -21,11 +21,12 @@ from typing import Any
 
 from conformance.catalog import CHECKS, finding
 from conformance.checks import check_document
-from conformance.errors import InputError
+from conformance.errors import SpecLoadError
 from conformance.findings import Finding, Location
 from conformance.harness.records import Answer, Observation
 from conformance.harness.reproduce import curl_command
-from conformance.jsonload import parse_json
+from conformance.validation.kinds import error_envelope
+from specload import parse_json
 
 _QUOTED = 160  # characters of a server's own error message quoted in a finding
 
@@ -91,7 +92,7 @@ def judge_answer(observation: Observation, *, has_auth: bool = False) -> Verdict
         return Verdict(findings, frozenset(ran), shortfall=f"{answer.status}, not a JSON answer")
     try:
         document = parse_json(answer.body, f"{label} body")
-    except InputError as exc:  # not JSON, empty, or not UTF-8
+    except SpecLoadError as exc:  # not JSON, empty, or not UTF-8
         findings.append(found("contract.json", str(exc)))
         return Verdict(findings, frozenset(ran), shortfall=f"{answer.status}, not JSON")
     if documented.kind is None:
@@ -101,7 +102,7 @@ def judge_answer(observation: Observation, *, has_auth: bool = False) -> Verdict
     findings += [
         dataclasses.replace(f, target=plan.target.name, reproduce=reproduce) for f in checked
     ]
-    envelope = _error_envelope(document) if documented.kind == "registry-response" else None
+    envelope = error_envelope(document) if documented.kind == "registry-response" else None
     if envelope is not None and answer.status != 500:
         message = f"an error envelope ({envelope!r}) came with {answer.status}, not 500"
         findings.append(found("semantic.error-status", message, ("error",)))
@@ -114,15 +115,6 @@ def judge_answer(observation: Observation, *, has_auth: bool = False) -> Verdict
     return Verdict(findings, frozenset(ran), success=document)
 
 
-def _error_envelope(document: Any) -> str | None:
-    """The message of a registry ``{data: null, error: "..."}`` envelope, if it is one."""
-    if isinstance(document, dict) and document.get("data") is None:
-        error = document.get("error")
-        if isinstance(error, str):
-            return error
-    return None
-
-
 def _server_says(answer: Answer) -> str:
     """``: "Authentication Error, No api key passed in."``: an error answer's own message,
     shortened (redaction comes later, for every finding), or nothing."""
@@ -131,7 +123,7 @@ def _server_says(answer: Answer) -> str:
     text = None
     try:
         document = parse_json(answer.body, "body")
-    except InputError:
+    except SpecLoadError:
         content_type = answer.content_type
         if content_type is not None and content_type.media_type.startswith("text/"):
             text = answer.body.decode("utf-8", errors="replace")

@@ -11,14 +11,14 @@ from collections import Counter
 from typing import Any
 
 from conformance.catalog import finding
-from conformance.errors import InputError
+from conformance.errors import SpecLoadError
 from conformance.findings import Finding, Location
 from conformance.harness.plan import PlannedRequest
 from conformance.harness.records import Observation, TargetRecord
 from conformance.harness.reproduce import curl_command
-from conformance.jsonload import parse_json
 from conformance.jsonpath import to_jsonpath
 from conformance.reporting import a_or_an, plural
+from specload import parse_json
 
 _SHOULD_405 = "an undeclared method should get 405 Method Not Allowed (RFC 9110 section 15.5.6)"
 
@@ -107,7 +107,7 @@ def _signature(observation: Observation, values: dict[bytes, Any]) -> tuple[int,
     if answer.body not in values:
         try:
             values[answer.body] = _Parsed(parse_json(answer.body, "body"))
-        except InputError:
+        except SpecLoadError:
             values[answer.body] = answer.body
     media = answer.content_type.media_type if answer.content_type else None
     return answer.status, media, values[answer.body]

@@ -22,11 +22,11 @@ from typing import Any, Literal
 from urllib.parse import urlencode
 
 from conformance.harness.options import Target
+from specload import OPERATION_METHODS
 
 PROBED_METHODS = ("POST", "PUT", "PATCH", "DELETE", "TRACE")
 """Undeclared methods a client might plausibly send. OPTIONS is left out (proxies answer it on
 behalf of any route: CORS preflight); HEAD has a check of its own."""
-_HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
 RequestKind = Literal["declared", "head", "undeclared"]
 
@@ -89,13 +89,12 @@ class OperationPlan:
 
 def load_document(name: str) -> dict[str, Any]:
     """The embedded OpenAPI document ``name``, parsed: a fresh dict at every call (schemathesis
-    may annotate the one it is given). The one place the plan parses a document."""
-    import yaml
-
+    may annotate the one it is given). The one place the plan parses a document: through
+    ``specload``, as every reader of a document."""
+    import specload
     from generated._documents import DOCUMENTS
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    document: dict[str, Any] = yaml.load(DOCUMENTS[name], Loader=loader)  # noqa: S506 (safe)
+    document: dict[str, Any] = specload.load_text(DOCUMENTS[name], name).value
     return document
 
 
@@ -127,7 +126,7 @@ def plan_target(target: Target, *, seed: int, max_examples: int) -> list[Operati
         )
         repeated = tuple(cases[index % len(cases)] for index in range(max(max_examples, 1)))
         path_item = document["paths"][operation.path]
-        declared = {method.upper() for method in path_item if method in _HTTP_METHODS}
+        declared = {method.upper() for method in path_item if method in OPERATION_METHODS}
         first = cases[0]
         head = (
             (PlannedRequest("HEAD", first.url, first.headers, None, "head"),)

@@ -16,11 +16,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import specload
 from conformance.checks import check_document
 from conformance.errors import InputError
-from conformance.findings import Finding
-from conformance.jsonload import DEFAULT_MAX_BYTES, parse_json, read_source
+from conformance.reporting import Group, finding_line
 from conformance.server.gateway_list import derive_gateway_list
+from conformance.validation.files import check_payload
+from conformance.validation.kinds import KIND_DESCRIPTIONS, detect_kind, error_envelope
 
 DEFAULT_REGISTRY_RESOURCE = "default_registry.json"
 _BOM = b"\xef\xbb\xbf"
@@ -41,14 +43,14 @@ def default_registry() -> LoadedRegistry:
     return registry_from_bytes(raw, source=f"<default {DEFAULT_REGISTRY_RESOURCE}>")
 
 
-def registry_from_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedRegistry:
-    return registry_from_bytes(read_source(str(path), max_bytes), source=str(path))
+def registry_from_file(
+    path: Path, max_bytes: int = specload.DEFAULT_LIMITS.max_payload_bytes
+) -> LoadedRegistry:
+    return registry_from_bytes(specload.read_source(path, max_bytes), source=str(path))
 
 
 def registry_from_bytes(raw: bytes, source: str) -> LoadedRegistry:
-    from conformance.validation.kinds import KIND_DESCRIPTIONS, detect_kind
-
-    document = parse_json(raw, source)
+    document = specload.parse_json(raw, source)
     # parse_json tolerates a byte-order mark (RFC 8259 8.1); a networked JSON text must not
     # carry one, so it is not served.
     raw = raw.removeprefix(_BOM)
@@ -58,13 +60,12 @@ def registry_from_bytes(raw: bytes, source: str) -> LoadedRegistry:
             f"{source}: this is a {KIND_DESCRIPTIONS[kind]}, not a registry; serve takes a "
             "registry response ({data, error}) or its data object"
         )
-    if kind == "registry-response" and document.get("data") is None:
-        error = document.get("error")
-        if isinstance(error, str):
-            raise InputError(f"{source}: is an error response ({error!r}), not a registry")
-    kind = kind or "registry-response"
-    _refuse_errors(check_document(document, kind), raw, document, source, kind)
-    if kind == "registry":
+    error = error_envelope(document) if kind == "registry-response" else None
+    if error is not None:
+        raise InputError(f"{source}: is an error response ({error!r}), not a registry")
+    checked = check_payload(raw, source, kind or "registry-response", file=source, value=document)
+    _refuse_errors(checked.group)
+    if checked.group.kind == "registry":
         # The bare data object, wrapped as the real API wraps it, keeping its bytes.
         body, document = (
             b'{"data":' + raw.strip() + b',"error":null}',
@@ -79,24 +80,16 @@ def registry_from_bytes(raw: bytes, source: str) -> LoadedRegistry:
                 f"{source}: trainingDate {model['trainingDate']!r} of {model['id']!r} is not an "
                 "ISO 8601 timestamp: the gateway cannot derive its created"
             )
-    _refuse_errors(check_document(gateway, "models"), None, gateway, source, "models")
+    derived = Group(source, "models", check_document(gateway, "models"))
+    _refuse_errors(derived, f" (in the {KIND_DESCRIPTIONS['models']} derived from it)")
     return LoadedRegistry(body=body, document=document, source=source)
 
 
-def _refuse_errors(
-    findings: list[Finding], raw: bytes | None, document: Any, source: str, kind: str
-) -> None:
+def _refuse_errors(group: Group, what: str = "") -> None:
     """One line for the first error, worded as ``validate`` words it; warnings are served."""
-    errors = [finding for finding in findings if finding.fails]
+    errors = [finding for finding in group.findings if finding.fails]
     if not errors:
         return
-    from conformance.reporting import Group, finding_line
-    from conformance.validation.files import with_positions
-    from conformance.validation.kinds import KIND_DESCRIPTIONS
-
-    if raw is not None:
-        errors = with_positions(errors, raw, document)
-    first = finding_line(Group(source, kind, file=source if raw is not None else None), errors[0])
+    first = finding_line(group, errors[0])
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    what = "" if raw is not None else f" (in the {KIND_DESCRIPTIONS[kind]} derived from it)"
     raise InputError(f"{first.splitlines()[0]}{more}{what}")

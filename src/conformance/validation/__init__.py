@@ -1,4 +1,57 @@
 """Orchestration of ``validate`` and ``lint``: read inputs, run checks, locate findings.
 
-Nothing here prints or chooses an exit code; the commands do.
+Nothing here prints or chooses an exit code; the commands do. ``run_validate`` is
+``validate`` as a Python function: ``run_validate(ValidateOptions(paths=["registry.json"]))``
+returns the ``Report`` the command prints.
 """
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import specload
+
+if TYPE_CHECKING:
+    from conformance.reporting import Report
+
+__all__ = ["ValidateOptions", "run_validate"]
+
+
+@dataclass(frozen=True, slots=True)
+class ValidateOptions:
+    """What ``validate`` is asked to do; the defaults are the command's."""
+
+    paths: Sequence[str]
+    """JSON files to check; ``-`` is stdin (at most once)."""
+    kind: str | None = None
+    """What every file is (a key of ``generated.schemas.DOCUMENT_KINDS``); None: detected."""
+    max_bytes: int = specload.DEFAULT_LIMITS.max_payload_bytes
+    """Inputs larger than this are refused (read no further)."""
+    strict: bool = False
+    """Warnings fail the run too (the exit code; the report is the same)."""
+
+
+def run_validate(
+    options: ValidateOptions,
+    unusable: Callable[[specload.SpecLoadError], None] | None = None,
+) -> Report:
+    """Check every input of ``options``. An input that cannot be used raises its
+    ``SpecLoadError``, or, when ``unusable`` is given, is passed to it and the others are
+    still checked."""
+    from conformance.errors import UsageError
+    from conformance.reporting import Report
+    from conformance.validation.files import read_payload
+
+    if list(options.paths).count("-") > 1:
+        raise UsageError("stdin (-) can be read only once")
+    groups = []
+    for path in options.paths:
+        try:
+            groups.append(read_payload(path, options.kind, options.max_bytes).group)
+        except specload.SpecLoadError as exc:
+            if unusable is None:
+                raise
+            unusable(exc)
+    return Report("validate", groups)

@@ -20,9 +20,8 @@ from pathlib import PurePath
 from conformance.catalog import finding
 from conformance.errors import InputError
 from conformance.findings import Finding
-from conformance.jsonload import parse_json, read_source
-from conformance.locate import locate
 from conformance.reporting import Group, path_of, pointer_of
+from specload import DEFAULT_LIMITS, locate, parse_json, read_source
 
 BASELINE_NAME = "lint-baseline.json"
 _KEYS = ("document", "check", "pointer", "path")
@@ -38,7 +37,7 @@ class Baseline:
 
 
 def load_baseline(source: str) -> Baseline:
-    return parse_baseline(read_source(source), source)
+    return parse_baseline(read_source(source, DEFAULT_LIMITS.max_payload_bytes), source)
 
 
 def parse_baseline(raw: bytes, source: str) -> Baseline:

@@ -17,11 +17,11 @@ from conformance.catalog import finding
 from conformance.checks import check_document
 from conformance.errors import InputError
 from conformance.findings import Finding
-from conformance.jsonload import parse_json, read_source
 from conformance.reporting import Group
 from conformance.validation.files import with_positions
 from conformance.validation.kinds import KIND_DESCRIPTIONS
 from generated.schemas import RESPONSE_KINDS
+from specload import DEFAULT_LIMITS, parse_json, read_source
 
 MANIFEST = "manifest.json"
 _FIELDS = ("file", "document", "operation", "status")
@@ -38,7 +38,7 @@ class Declared:
 
 def read_manifest(directory: Path) -> list[Declared]:
     source = str(directory / MANIFEST)
-    manifest = parse_json(read_source(source), source)
+    manifest = parse_json(read_source(source, DEFAULT_LIMITS.max_payload_bytes), source)
     entries = manifest.get("examples") if isinstance(manifest, dict) else None
     if not isinstance(entries, list):
         raise InputError(f'{source}: expected {{"examples": [...]}}')
@@ -100,7 +100,7 @@ def _lint_one(directory: Path, entry: Declared, document: specload.Checked) -> G
         return Group(
             source, "example", [finding("lint.example-target", message, None)], file=source
         )
-    raw = read_source(source)
+    raw = read_source(source, DEFAULT_LIMITS.max_payload_bytes)
     value = parse_json(raw, source)
     kind = RESPONSE_KINDS.get((method.upper(), path), {}).get(entry.status)
     findings: list[Finding] = []

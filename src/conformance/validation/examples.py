@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generated.schemas import RESPONSE_KINDS
+from specload import OPERATION_METHODS, Location
 
-Path = tuple[str | int, ...]
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _SUBSCHEMA_MAPS = ("properties",)
 _SUBSCHEMA_ONES = ("items", "additionalProperties", "not")
 _SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
@@ -25,12 +24,12 @@ _SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    location: Path
+    location: Location
     """Where the example value sits in the document."""
     value: Any
     kind: str | None
     """A known document kind (checked with check_document), or None."""
-    schema_at: Path | None
+    schema_at: Location | None
     """The schema to check against when ``kind`` is None (None: nothing to check against)."""
 
 
@@ -42,7 +41,7 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def media_examples(media: Any, at: Path, kind: str | None) -> Iterator[Example]:
+def media_examples(media: Any, at: Location, kind: str | None) -> Iterator[Example]:
     media = _dict(media)
     schema_at = (*at, "schema") if isinstance(media.get("schema"), dict) else None
     if "example" in media:
@@ -52,13 +51,13 @@ def media_examples(media: Any, at: Path, kind: str | None) -> Iterator[Example]:
             yield Example((*at, "examples", name, "value"), example["value"], kind, schema_at)
 
 
-def _content(holder: Any, at: Path, kind_of: Any = None) -> Iterator[Example]:
+def _content(holder: Any, at: Location, kind_of: Any = None) -> Iterator[Example]:
     for media_type, media in _dict(_dict(holder).get("content")).items():
         kind = kind_of if "json" in media_type else None
         yield from media_examples(media, (*at, "content", media_type), kind)
 
 
-def _parameter(parameter: Any, at: Path) -> Iterator[Example]:
+def _parameter(parameter: Any, at: Location) -> Iterator[Example]:
     yield from media_examples(parameter, at, None)  # example/examples beside `schema`
     yield from _content(parameter, at)
 
@@ -70,7 +69,7 @@ def find_examples(document: dict[str, Any]) -> list[Example]:
         at_item = ("paths", path)
         for index, parameter in enumerate(_list(_dict(item).get("parameters"))):
             found += _parameter(parameter, (*at_item, "parameters", index))
-        for method in METHODS:
+        for method in OPERATION_METHODS:
             operation = _dict(_dict(item).get(method))
             at_op = (*at_item, method)
             for index, parameter in enumerate(_list(operation.get("parameters"))):
@@ -91,7 +90,7 @@ def find_examples(document: dict[str, Any]) -> list[Example]:
 
 def _schema_examples(document: dict[str, Any]) -> list[Example]:
     """``example`` on any schema object reachable from components and from media types."""
-    roots: list[tuple[Any, Path]] = [
+    roots: list[tuple[Any, Location]] = [
         (schema, ("components", "schemas", name))
         for name, schema in _dict(_dict(document.get("components")).get("schemas")).items()
     ]
@@ -111,13 +110,13 @@ def _schema_examples(document: dict[str, Any]) -> list[Example]:
     return found
 
 
-def _inline_schemas(document: dict[str, Any]) -> list[tuple[Any, Path]]:
+def _inline_schemas(document: dict[str, Any]) -> list[tuple[Any, Location]]:
     """The ``schema`` of every media type in paths (not $ref-ed ones: those are in components)."""
-    found: list[tuple[Any, Path]] = []
+    found: list[tuple[Any, Location]] = []
     for path, item in _dict(document.get("paths")).items():
-        for method in METHODS:
+        for method in OPERATION_METHODS:
             operation = _dict(_dict(item).get(method))
-            at_op: Path = ("paths", path, method)
+            at_op: Location = ("paths", path, method)
             holders = [(operation.get("requestBody"), (*at_op, "requestBody"))]
             holders += [
                 (r, (*at_op, "responses", s)) for s, r in _dict(operation.get("responses")).items()

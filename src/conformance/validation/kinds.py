@@ -32,3 +32,13 @@ def detect_kind(document: Any) -> str | None:
     if any(key in document for key in _REGISTRY_KEYS):
         return "registry"
     return None
+
+
+def error_envelope(document: Any) -> str | None:
+    """The message of a registry error response ``{data: null, error: "..."}``, if it is one:
+    the one rule telling a registry's error answer from its success."""
+    if isinstance(document, dict) and document.get("data") is None:
+        error = document.get("error")
+        if isinstance(error, str):
+            return error
+    return None

@@ -32,7 +32,7 @@ def lint_document(
 ) -> tuple[Group, specload.Checked]:
     """All findings of one document; ``specload.ValidatorFailed`` when the validator fails."""
     checked = specload.check(document, allow_file_refs=allow_file_refs, limits=limits)
-    findings = [_problem_finding(problem) for problem in checked.problems]
+    findings = [problem_finding(problem) for problem in checked.problems]
     if isinstance(checked.value, dict):
         for example in find_examples(checked.value):
             findings += example_findings(checked, example)
@@ -40,7 +40,7 @@ def lint_document(
     return group, checked
 
 
-def _problem_finding(problem: specload.Problem) -> Finding:
+def problem_finding(problem: specload.Problem) -> Finding:
     found = finding(problem.check, problem.message, pointer=problem.pointer)
     return dataclasses.replace(found, line=problem.line, column=problem.column)
 

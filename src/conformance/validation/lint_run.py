@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import specload
-from conformance.errors import InputError
 from conformance.reporting import Group
 from conformance.validation.baseline import (
     BASELINE_NAME,
@@ -65,7 +64,7 @@ def lint_specs(
         if (directory / "examples" / MANIFEST).is_file():
             try:
                 result.groups += lint_example_files(directory / "examples", by_name)
-            except InputError as exc:
+            except specload.SpecLoadError as exc:
                 result.unusable.append(str(exc))
     if use_baseline:
         _apply(result, baseline, list(checked))
@@ -98,7 +97,7 @@ def lint_carried(baseline: str | None, use_baseline: bool) -> LintResult:
 def _apply(result: LintResult, explicit: str | None, directories: list[Path]) -> None:
     try:
         baselines = _baselines(explicit, directories)
-    except InputError as exc:
+    except specload.SpecLoadError as exc:
         result.unusable.append(str(exc))
     else:
         result.groups = apply_baselines(result.groups, baselines)

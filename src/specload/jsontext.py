@@ -1,10 +1,19 @@
-"""Line and column of locations (tuples of keys and indexes) in raw JSON text, in one pass.
+"""JSON text: strict RFC 8259 parsing, and the line and column of any place in it.
 
-Only the containers on the way to a wanted path are parsed; every other value is skipped with
-a C-speed regex over its strings and brackets, so locating a finding at the end of a 21 MB
-document costs a fraction of a second, and locating a thousand findings costs about the same.
-An object member is located at its key, an array item at its value; a path that does not exist
-(a required property that is missing) falls back to its nearest existing ancestor.
+jiter parses a 21 MB file in about half the time of ``json.load`` and already refuses what
+JSON refuses (NaN/Infinity, trailing garbage, duplicate keys, bytes that are not UTF-8, a
+number too long to be one: over 4,300 digits) with a line and column. Only when it refuses a
+text is the text checked for UTF-8 here, so that a bad byte gets a message naming it, and a
+valid file is never decoded twice. A number too large for a double (``1e999``) is valid JSON;
+it parses to ``inf``, which a payload's ``type: number`` then reports at its path and which a
+document (``reading.load_text``) refuses.
+
+``locate`` finds where places are in one pass: only the containers on the way to a wanted place
+are parsed; every other value is skipped with a C-speed regex over its strings and brackets, so
+locating a finding at the end of a 21 MB text costs a fraction of a second, and locating a
+thousand findings costs about the same. An object member is located at its key, an array item
+at its value; a place that does not exist (a required property that is missing) falls back to
+its nearest existing ancestor.
 """
 
 from __future__ import annotations
@@ -13,10 +22,87 @@ import bisect
 import contextlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from conformance.findings import Location
+import jiter
+
+from specload.errors import MalformedJSON, UnreadableDocument
+from specload.openapi import Location
+
+_BOM = b"\xef\xbb\xbf"
+_JITER_POSITION = re.compile(r"^(?P<reason>.*?) at line (?P<line>\d+) column (?P<column>\d+)$")
+_DUPLICATE = re.compile(r'^Detected duplicate key (?P<key>".*")$')
+_REASONS = {
+    "recursion limit exceeded": "nesting too deep",
+    "expected value": "expected a JSON value (NaN, Infinity and bare words are not JSON)",
+    "number out of range": "a number too long (JSON numbers here have at most 4,300 digits)",
+}
+
+
+def parse_json(data: bytes, name: str) -> Any:
+    """Parse one JSON text (a BOM allowed); ``name`` names it in error messages."""
+    if data.startswith(_BOM):  # RFC 8259 section 8.1: a parser may ignore it
+        data = data[len(_BOM) :]
+    if not data.strip():
+        raise UnreadableDocument(name, "empty, not a JSON document")
+    try:
+        return jiter.from_json(data, allow_inf_nan=False, catch_duplicate_keys=True)
+    except ValueError as exc:
+        _require_utf8(data, name)
+        raise _malformed(name, str(exc), data) from None
+
+
+def _require_utf8(data: bytes, name: str) -> None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = line_column(data, exc.start)
+        problem = f"not UTF-8 (byte 0x{data[exc.start]:02x}); JSON files must be UTF-8"
+        raise UnreadableDocument(name, problem, line, column) from None
+
+
+def _malformed(name: str, message: str, data: bytes) -> MalformedJSON:
+    match = _JITER_POSITION.match(message)
+    if match is None:
+        return MalformedJSON(name, message)
+    reason = _REASONS.get(match["reason"], match["reason"])
+    line, column = int(match["line"]), max(int(match["column"]), 1)
+    duplicate = _DUPLICATE.match(reason)
+    if duplicate:
+        reason = f"duplicate object key {duplicate['key']}"
+        line, column = _key_position(data, duplicate["key"], line, column)
+    return MalformedJSON(name, reason, line, column)
+
+
+def _key_position(data: bytes, key: str, line: int, column: int) -> tuple[int, int]:
+    """jiter points after the repeated key's colon; point at the key itself when it is found."""
+    line_start = 0
+    for _ in range(line - 1):
+        line_start = data.index(b"\n", line_start) + 1
+    offset = line_start + len(data[line_start:].decode("utf-8", "replace")[: column - 1].encode())
+    found = data.rfind(key.encode(), 0, offset)
+    return line_column(data, found) if found >= 0 else (line, column)
+
+
+def line_column(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+class JSONLocator:
+    """Line and column of places in a JSON text (``locate``), for ``Document.position``."""
+
+    def __init__(self, text: str, value: Any) -> None:
+        self._text = text
+        self._value = value
+
+    def position(self, pointer: Sequence[str | int]) -> tuple[int, int]:
+        location = tuple(pointer)
+        return locate(self._text, [location], self._value)[location]
+
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _SKIP_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
