@@ -18,7 +18,7 @@ import pytest
 from conformance.checks.schema import validator
 from conformance.cli import main
 from conformance.exported_schemas import exported_schema, render_schema, schema_id
-from conformance.validation.files import validate_source
+from conformance.validation import ValidateOptions, run_validate
 from conformance.validation.kinds import KIND_DESCRIPTIONS
 from generated.schemas import DOCUMENT_KINDS
 from tests.checks import own
@@ -100,7 +100,7 @@ def judged(tmp_path_factory: pytest.TempPathFactory) -> Judged:
         path.write_text(json.dumps(case.instance, ensure_ascii=False))
         if case.definition is None:
             for kind in KINDS:  # every document as every kind: validate's own verdict
-                findings = validate_source(str(path), kind).findings
+                findings = run_validate(ValidateOptions(paths=[str(path)], kind=kind)).findings
                 verdicts[case.name, kind] = not any(f.check in SCHEMA_STEP for f in findings)
                 files[case.name, kind] = path
         else:
