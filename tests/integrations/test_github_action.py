@@ -231,6 +231,21 @@ def test_the_step_writes_annotations_reports_summary_and_outputs(
         assert "::error title=registry.total-mismatch::registry " in run.stdout
 
 
+def test_the_checks_input_runs_only_those_families_and_says_what_did_not_run(
+    tmp_path: Path,
+) -> None:
+    with start_server(BY_NAME["total-wrong"]) as server:  # a semantic fault, not selected
+        run = _run_action(
+            tmp_path, gateway=server.url, registry=server.url,
+            **{"input-seed": "7", "input-max-examples": "2", "input-checks": "schema"},
+        )  # fmt: skip
+    assert (run.code, run.outputs["exit-code"]) == (0, "0")
+    rows = [line for line in run.summary.splitlines() if line.startswith("| registry |")]
+    assert "| registry | schema | ✅ passed | 2/2 |" in rows
+    assert "| registry | semantic | ⚪ not run | not selected by --checks |" in rows
+    assert "registry.total-mismatch" not in run.summary
+
+
 def test_without_any_url_the_step_refuses_to_test_the_embedded_server(tmp_path: Path) -> None:
     run = _run_action(tmp_path)
     assert (run.code, run.outputs) == (2, {"exit-code": "2"})
