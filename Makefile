@@ -6,6 +6,10 @@ BIN := $(VENV)/bin
 # pip, so nothing beyond python3 and make is needed on the machine.
 UV_VERSION := 0.13.8
 UV := $(BIN)/uv
+# Modules are compiled on first import and kept in the venv, as Python does by default: an
+# environment that turns that off would make every run of the tool compile its imports again,
+# and compiling every installed package up front would double the install time.
+unexport PYTHONDONTWRITEBYTECODE
 STAMP := $(VENV)/.installed-$(shell cksum requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: install lock run generate check-generated lint typecheck pytest test bench clean
@@ -13,7 +17,7 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.lock pyproject.toml | cks
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(UV) pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python -r requirements.lock
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
