@@ -82,6 +82,7 @@ class _Composer:
         self.pending_keys: list[Node | None] = []
         self.root: Node | None = None
         self.documents = 0
+        self.aliases = 0
         self.tags: dict[tuple[str, tuple[bool, bool]], str] = {}
 
     def compose(self, text: str) -> Node | None:
@@ -121,6 +122,7 @@ class _Composer:
             if event.anchor not in self.anchors:
                 problem = f"not valid YAML: found undefined alias {event.anchor!r}"
                 raise self.refuse(MalformedYAML, problem, event.start_mark)
+            self.aliases += 1
             self.attach(self.anchors[event.anchor])
         elif kind is yaml.DocumentStartEvent:
             self.documents += 1
@@ -210,10 +212,12 @@ class Locator:
 def parse_yaml(text: str, name: str, limits: Limits) -> tuple[Any, Locator]:
     _refuse_unprintable(text, name)
     try:
-        root = _Composer(name, limits.max_depth).compose(text)
+        composer = _Composer(name, limits.max_depth)
+        root = composer.compose(text)
         if root is None:
             raise UnreadableDocument(name, "empty, not an OpenAPI document")
-        _measure(root, name, limits)
+        if composer.aliases:  # without one, the tree is as written: its depth was bounded as read
+            _measure(root, name, limits)
         value = _Constructor(name).value(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
