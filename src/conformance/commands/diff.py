@@ -52,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _groups(text: str) -> tuple[str, ...]:
-    from conformance.diff.compare import EVERYONE
+    from conformance.findings import EVERYONE
 
     names = tuple(dict.fromkeys(name.strip() for name in text.split(",") if name.strip()))
     unknown = [name for name in names if name not in EVERYONE]
