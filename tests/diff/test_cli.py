@@ -171,6 +171,25 @@ def test_every_verdict_follows_fail_on_breaks(
     assert ("::error" in github) == (code == 1)
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "markdown"])
+def test_an_unusable_input_says_why_in_every_format(workdir: Path, cli: Cli, fmt: str) -> None:
+    reports = ["--junit-xml", "r.xml", "--sarif", "r.sarif", "--markdown", "r.md"]
+    run = cli("diff", "--format", fmt, *reports, "missing.json", "new.json")
+    reason = "error: missing.json: no such file"
+    assert (run.code, run.err) == (2, f"helicone-contract: {reason}\n")
+    (error,) = ET.parse("r.xml").iter("error")
+    assert error.get("message") == reason
+    invocation = json.loads(Path("r.sarif").read_text())["runs"][0]["invocations"][0]
+    assert (invocation["executionSuccessful"], invocation["exitCode"]) == (False, 2)
+    comment = f"### helicone-contract diff\n\n**exit 2: usage error or unusable input**: {reason}\n"
+    assert Path("r.md").read_text() == comment
+    annotation = f"::error title=could not run (exit 2%3A usage error or unusable input)::{reason}"
+    if fmt == "json":
+        assert (json.loads(run.out)["ok"], json.loads(run.out)["error"]) == (False, reason)
+    else:
+        assert run.out == {"text": "", "github": annotation + "\n", "markdown": comment}[fmt]
+
+
 @pytest.mark.parametrize(
     ("arguments", "error"),
     [
