@@ -223,3 +223,16 @@ def test_two_findings_at_one_place_in_one_answer_stay_two_lines() -> None:
     single = MergedFindings()
     single.add([_total("total is 1"), _total("total is 2")])
     assert [f.message for f in single.findings()] == ["total is 1", "total is 2"]
+
+
+@pytest.mark.parametrize("fmt", [["--format", "github"], ["--format=github"]])
+def test_an_argument_argparse_refuses_is_an_annotation_with_format_github(
+    run_cli: Runner, fmt: list[str]
+) -> None:
+    run = run_cli(*fmt, "--timeout", "0")
+    reason = "error: argument --timeout: expected a positive number, got '0'"
+    assert run.code == 2
+    assert run.out == (
+        f"::error title=could not run (exit 2%3A usage error or unusable input)::{reason}\n"
+    )
+    assert run.err == f"helicone-contract conformance: {reason}\n"
