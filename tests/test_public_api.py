@@ -110,3 +110,22 @@ def test_import_conformance_stays_light() -> None:
         [sys.executable, "-c", code], check=False, capture_output=True, text=True
     )
     assert (result.returncode, result.stdout.strip()) == (0, "[]")
+
+
+def test_run_validate_strict_is_the_reports_verdict(tmp_path: Path) -> None:
+    from tests.checks import own
+
+    registry = own.registry()
+    registry["data"]["filters"]["capabilities"].reverse()  # a warning, nothing else
+    unsorted = tmp_path / "unsorted.json"
+    unsorted.write_text(json.dumps(registry))
+    lenient = conformance.run_validate(conformance.ValidateOptions(paths=[str(unsorted)]))
+    assert [f.check for f in lenient.findings] == ["registry.capabilities-unsorted"]
+    assert lenient.ok
+    strict = conformance.ValidateOptions(paths=[str(unsorted)], strict=True)
+    assert not conformance.run_validate(strict).ok
+
+
+def test_run_validate_refuses_one_str_for_paths(tmp_path: Path) -> None:
+    with pytest.raises(conformance.UsageError, match="a list of paths"):
+        conformance.run_validate(conformance.ValidateOptions(paths="registry.json"))

@@ -66,10 +66,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser(chosen).parse_args(arguments)
     except _BadArguments as exc:
         print(f"{exc.prog}: error: {exc}", file=sys.stderr)
-        if chosen and _asks_for_json(arguments):  # stdout still holds one JSON document
+        asked = _asked_format(arguments) if chosen else None
+        if asked == "json":  # stdout still holds one JSON document
             from conformance.reporting.json_report import error_document
 
             sys.stdout.write(error_document(chosen[0], ExitCode.USAGE, f"error: {exc}"))
+        elif asked == "github":  # the job's annotations say why too
+            from conformance.reporting.github import failure_annotation
+
+            sys.stdout.write(failure_annotation(ExitCode.USAGE, f"error: {exc}"))
         raise SystemExit(ExitCode.USAGE) from None
     try:
         module = importlib.import_module(f"conformance.commands.{args.command}")
@@ -95,9 +100,15 @@ def _failed(args: argparse.Namespace, code: ExitCode, label: str, message: str) 
     return code
 
 
-def _asks_for_json(arguments: Sequence[str]) -> bool:
-    pairs = zip(arguments, [*arguments[1:], ""], strict=True)
-    return any(a == "--format=json" or (a, b) == ("--format", "json") for a, b in pairs)
+def _asked_format(arguments: Sequence[str]) -> str | None:
+    """The last ``--format`` of arguments argparse could not parse."""
+    asked = None
+    for argument, following in zip(arguments, [*arguments[1:], ""], strict=True):
+        if argument.startswith("--format="):
+            asked = argument.removeprefix("--format=")
+        elif argument == "--format":
+            asked = following
+    return asked
 
 
 def _where(exc: BaseException) -> str:

@@ -11,12 +11,14 @@ written in one place.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 from specload import Location
 
 __all__ = [
+    "EVERYONE",
     "FAILING",
     "Breaks",
     "ChangeSeverity",
@@ -39,6 +41,7 @@ FAILING: frozenset[Severity] = frozenset({"error", "breaking"})
 Breaks = Literal["implementations", "strict-clients", "tolerant-clients"]
 """Whom a change (diff) breaks: a server that conformed to OLD, a strict model generated from
 OLD, a tolerant reader model generated from OLD."""
+EVERYONE: tuple[Breaks, ...] = get_args(Breaks)
 TargetName = Literal["gateway", "registry", "cross"]
 """What a finding is about: one API, or the pair of them (the cross-API checks)."""
 
@@ -76,6 +79,9 @@ class Finding:
         """Fails the run whatever the options: an unacknowledged error or breaking change."""
         return self.severity in FAILING and not self.acknowledged
 
-    def fails_run(self, *, strict: bool) -> bool:
-        """Fails the run: as ``fails``, or under ``--strict`` an unacknowledged warning too."""
+    def fails_run(self, *, strict: bool, breaking_for: Collection[Breaks] = EVERYONE) -> bool:
+        """Fails the run: as ``fails``, or under ``--strict`` an unacknowledged warning too;
+        a change that breaks someone only when it breaks one of ``breaking_for``."""
+        if self.breaks and not set(self.breaks) & set(breaking_for):
+            return False
         return self.fails or (strict and self.severity == "warning" and not self.acknowledged)

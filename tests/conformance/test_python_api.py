@@ -1,7 +1,8 @@
-"""The Python API as the README shows it: its conformance example runs as written."""
+"""The Python API as the README shows it: its validate and conformance examples run as\nwritten."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 
 import conformance
 from conformance import ConformanceOptions, TargetUnreachable, UsageError
+from tests.checks.own import DEFAULT_REGISTRY
 from tests.support.mutations import BY_NAME
 from tests.support.servers import start_server
 
@@ -26,6 +28,25 @@ def test_the_readme_conformance_example_runs() -> None:
     namespace: dict[str, Any] = {}
     exec(compile(readme_example("conformance-from-pytest"), "README.md", "exec"), namespace)
     namespace["test_the_server_conforms"]()
+
+
+def test_the_readme_validate_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    registry = json.loads(DEFAULT_REGISTRY.read_text(encoding="utf-8"))
+    (tmp_path / "build").mkdir()
+    published = tmp_path / "build" / "registry.json"
+    published.write_text(json.dumps(registry, indent=2), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code = compile(readme_example("validate-before-publishing"), "README.md", "exec")
+    exec(code, {})
+    assert capsys.readouterr().out == ""
+    registry["data"]["total"] += 1
+    published.write_text(json.dumps(registry, indent=2), encoding="utf-8")
+    with pytest.raises(SystemExit, match="registry not published"):
+        exec(code, {})
+    (line,) = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(r"\d+:\d+ registry\.total-mismatch total is \d+ but .*", line)
 
 
 def test_a_broken_server_gives_a_report_that_is_not_ok() -> None:

@@ -134,18 +134,19 @@ def closed_url() -> str:
         return server.url
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "markdown"])
 def test_an_unreachable_target_says_why_in_every_format(
     run_cli: Runner, closed_url: str, tmp_path: Path, fmt: str
 ) -> None:
-    junit, sarif = tmp_path / "r.xml", tmp_path / "r.sarif"
+    junit, sarif, markdown = tmp_path / "r.xml", tmp_path / "r.sarif", tmp_path / "r.md"
     run = run_cli(
         "--gateway-url", closed_url, "--format", fmt,
-        "--junit-xml", str(junit), "--sarif", str(sarif),
+        "--junit-xml", str(junit), "--sarif", str(sarif), "--markdown", str(markdown),
     )  # fmt: skip
     assert run.code == 3
     reason = f"unreachable: gateway API at {closed_url}: connection refused"
-    assert run.err == f"helicone-contract: {reason}\n"
+    assert run.err.splitlines()[-1] == f"helicone-contract: {reason}"
+    assert run.err.count("\n") == (2 if fmt == "markdown" else 1)  # markdown: the seed line too
     (case,) = ET.fromstring(junit.read_text()).iter("testcase")
     (error,) = case.iter("error")
     assert error.get("message") == reason
@@ -158,6 +159,11 @@ def test_an_unreachable_target_says_why_in_every_format(
         )
     if fmt == "json":
         assert (run.document["ok"], run.document["error"]) == (False, reason)
+    heading = "### helicone-contract conformance\n\n**exit 3: a target was unreachable**"
+    comment = f"{heading}: {reason}\n"
+    assert markdown.read_text() == comment
+    if fmt == "markdown":
+        assert run.out == comment
 
 
 def test_a_usage_error_says_why_in_github_and_junit(run_cli: Runner, tmp_path: Path) -> None:
@@ -217,3 +223,16 @@ def test_two_findings_at_one_place_in_one_answer_stay_two_lines() -> None:
     single = MergedFindings()
     single.add([_total("total is 1"), _total("total is 2")])
     assert [f.message for f in single.findings()] == ["total is 1", "total is 2"]
+
+
+@pytest.mark.parametrize("fmt", [["--format", "github"], ["--format=github"]])
+def test_an_argument_argparse_refuses_is_an_annotation_with_format_github(
+    run_cli: Runner, fmt: list[str]
+) -> None:
+    run = run_cli(*fmt, "--timeout", "0")
+    reason = "error: argument --timeout: expected a positive number, got '0'"
+    assert run.code == 2
+    assert run.out == (
+        f"::error title=could not run (exit 2%3A usage error or unusable input)::{reason}\n"
+    )
+    assert run.err == f"helicone-contract conformance: {reason}\n"

@@ -9,9 +9,12 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
+from conformance.diff import DiffOptions, diff_exit_code, run_diff
+from conformance.findings import Breaks
 from tests.checks import own
 from tests.diff.cases import REGISTRY_SPEC
 from tests.support.paths import REAL_GATEWAY, REAL_REGISTRY, needs_real_data
@@ -137,6 +140,54 @@ def test_fail_on_breaks_chooses_whom_a_failure_is_about(workdir: Path, cli: Cli)
     with pytest.raises(SystemExit) as refused:  # argparse: one line on stderr, exit 2
         cli("diff", "--fail-on-breaks", "servers", "old.json", "new.json")
     assert refused.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("groups", "fail_on", "old", "new", "code"),
+    [
+        (("implementations",), "breaking", "old.json", "new.json", 0),
+        (("tolerant-clients",), "breaking", "old.json", "new.json", 1),
+        (("implementations", "tolerant-clients"), "warning", "old.yaml", "new.yaml", 0),
+        (("strict-clients",), "warning", "old.yaml", "new.yaml", 1),
+    ],
+)
+def test_every_verdict_follows_fail_on_breaks(
+    workdir: Path,
+    cli: Cli,
+    groups: tuple[Breaks, ...],
+    fail_on: Literal["breaking", "warning"],
+    old: str,
+    new: str,
+    code: int,
+) -> None:
+    # report.ok from Python, JSON's ok and GitHub's ::error all say what the exit code says.
+    options = DiffOptions(old=old, new=new, fail_on=fail_on, fail_on_breaks=groups)
+    report = run_diff(options)
+    assert (report.ok, diff_exit_code(report, options)) == (code == 0, code)
+    arguments = ["--fail-on-breaks", ",".join(groups), "--fail-on", fail_on, old, new]
+    run = cli("diff", "--format", "json", *arguments)
+    assert (run.code, json.loads(run.out)["ok"]) == (code, code == 0)
+    github = cli("diff", "--format", "github", *arguments).out
+    assert ("::error" in github) == (code == 1)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "markdown"])
+def test_an_unusable_input_says_why_in_every_format(workdir: Path, cli: Cli, fmt: str) -> None:
+    reports = ["--junit-xml", "r.xml", "--sarif", "r.sarif", "--markdown", "r.md"]
+    run = cli("diff", "--format", fmt, *reports, "missing.json", "new.json")
+    reason = "error: missing.json: no such file"
+    assert (run.code, run.err) == (2, f"helicone-contract: {reason}\n")
+    (error,) = ET.parse("r.xml").iter("error")
+    assert error.get("message") == reason
+    invocation = json.loads(Path("r.sarif").read_text())["runs"][0]["invocations"][0]
+    assert (invocation["executionSuccessful"], invocation["exitCode"]) == (False, 2)
+    comment = f"### helicone-contract diff\n\n**exit 2: usage error or unusable input**: {reason}\n"
+    assert Path("r.md").read_text() == comment
+    annotation = f"::error title=could not run (exit 2%3A usage error or unusable input)::{reason}"
+    if fmt == "json":
+        assert (json.loads(run.out)["ok"], json.loads(run.out)["error"]) == (False, reason)
+    else:
+        assert run.out == {"text": "", "github": annotation + "\n", "markdown": comment}[fmt]
 
 
 @pytest.mark.parametrize(

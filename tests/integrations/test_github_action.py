@@ -258,6 +258,15 @@ def test_an_unusable_input_is_exit_2_with_no_report(tmp_path: Path) -> None:
     assert (run.code, run.outputs) == (2, {"exit-code": "2"})
 
 
+def test_an_unreachable_target_is_exit_3_and_the_summary_says_why(tmp_path: Path) -> None:
+    with start_server() as server:
+        closed = server.url
+    run = _run_action(tmp_path, registry=closed)
+    reason = f"unreachable: registry API at {closed}: connection refused"
+    assert (run.code, run.outputs["exit-code"]) == (3, "3")
+    assert run.summary.strip().endswith(f"**exit 3: a target was unreachable**: {reason}")
+
+
 def test_a_summary_too_large_is_cut_at_a_line_within_the_limit() -> None:
     row = "| error | `schema` | `$.data.models[1]` | " + "x" * 200 + " |\n"
     details = "<details><summary>more</summary>\n\n" + row * 5000 + "\n</details>\n"

@@ -10,6 +10,11 @@ stderr, as ``validate``). Arguments become ``DiffOptions``; ``run_diff`` does th
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conformance.exit_codes import ExitCode
+    from conformance.reporting import Report
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,7 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _groups(text: str) -> tuple[str, ...]:
-    from conformance.diff.compare import EVERYONE
+    from conformance.findings import EVERYONE
 
     names = tuple(dict.fromkeys(name.strip() for name in text.split(",") if name.strip()))
     unknown = [name for name in names if name not in EVERYONE]
@@ -64,10 +69,24 @@ def _groups(text: str) -> tuple[str, ...]:
 
 
 def run(args: argparse.Namespace) -> int:
+    """A diff that could not happen (exit 2 or 4) still says why in every format asked for
+    (a pull-request comment included), then the error goes on to the one stderr line."""
+    from conformance.reporting import emit, emit_failure
+
+    try:
+        report, code = _compare(args)
+    except Exception as error:
+        emit_failure("diff", args, error)
+        raise
+    emit(report, args, code)
+    return code
+
+
+def _compare(args: argparse.Namespace) -> tuple[Report, ExitCode]:
     from conformance.arguments import MIB
     from conformance.diff.compare import DiffOptions, diff_exit_code, run_diff
     from conformance.errors import UsageError
-    from conformance.reporting import check_report_paths, emit
+    from conformance.reporting import check_report_paths
 
     wanted = 1 if args.embedded else 2
     if len(args.inputs) != wanted:
@@ -86,6 +105,4 @@ def run(args: argparse.Namespace) -> int:
         **({"fail_on_breaks": args.fail_on_breaks} if args.fail_on_breaks else {}),
     )
     report = run_diff(options)
-    code = diff_exit_code(report, options)
-    emit(report, args, code)
-    return code
+    return report, diff_exit_code(report, options)

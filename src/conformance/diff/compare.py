@@ -12,9 +12,8 @@ fails under ``fail_on="warning"`` alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from conformance.arguments import collector_paused, size_limits
 from conformance.catalog import finding
@@ -22,11 +21,9 @@ from conformance.diff.data import diff_model_lists, diff_registries, price_moves
 from conformance.diff.documents import diff_documents
 from conformance.diff.inputs import OPENAPI, Input, embedded_input, read_input
 from conformance.errors import InputError, UsageError
-from conformance.exit_codes import ExitCode, exit_code_for
-from conformance.findings import Breaks, Finding, Location
+from conformance.exit_codes import ExitCode
+from conformance.findings import EVERYONE, Breaks, Finding, Location
 from conformance.reporting import Group, Report, Skipped
-
-EVERYONE: tuple[Breaks, ...] = get_args(Breaks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,28 +63,16 @@ def run_diff(options: DiffOptions) -> Report:
         else:
             old = read_input("OLD", options.old, options.kind, limits)
             new = read_input("NEW", options.new, options.kind, limits)
-        return diff_report(old, new)
+        report = diff_report(old, new)
+    strict = options.fail_on == "warning"  # its Report.ok is the exit code's verdict
+    return replace(report, strict=strict, breaking_for=options.fail_on_breaks)
 
 
 def diff_exit_code(report: Report, options: DiffOptions) -> ExitCode:
     """1 when an input's finding fails the run, or a change fails it by the options."""
     strict = options.fail_on == "warning"
-    inputs = [f for group in report.groups if not group.changes for f in group.findings]
-    changes = [f for group in report.groups if group.changes for f in group.findings]
-    if exit_code_for(inputs, strict=strict) != ExitCode.OK:
-        return ExitCode.FINDINGS
-    failing = (c for c in changes if fails(c, options.fail_on, options.fail_on_breaks))
-    return ExitCode.FINDINGS if any(failing) else ExitCode.OK
-
-
-def fails(change: Finding, fail_on: str, groups: Iterable[Breaks]) -> bool:
-    """Whether one change fails the run: its severity reaches ``fail_on`` and it breaks one
-    of ``groups``, or it breaks nobody and is still a warning (a price jump)."""
-    if change.acknowledged or change.severity == "info":
-        return False
-    if change.severity == "warning" and fail_on != "warning":
-        return False
-    return not change.breaks or bool(set(change.breaks) & set(groups))
+    verdict = replace(report, strict=strict, breaking_for=options.fail_on_breaks)
+    return ExitCode.OK if verdict.ok else ExitCode.FINDINGS
 
 
 _FAMILIES = {OPENAPI: OPENAPI, "registry-response": "registry", "registry": "registry"}

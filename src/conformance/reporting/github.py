@@ -25,15 +25,17 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _level(finding: Finding, *, strict: bool = False) -> str:
+def _level(finding: Finding, *, fails: bool) -> str:
+    """``error`` exactly for what fails the run (a breaking change none of the groups of
+    ``--fail-on-breaks`` cares about is a ``warning``)."""
+    if fails:
+        return "error"
     if finding.acknowledged or finding.severity not in ("error", "warning", "breaking"):
         return "notice"
-    if strict and finding.severity == "warning":
-        return "error"
-    return "error" if finding.severity == "breaking" else finding.severity
+    return "warning"
 
 
-def annotation(group: Group, finding: Finding, *, strict: bool = False) -> str:
+def annotation(group: Group, finding: Finding, *, strict: bool = False, fails: bool) -> str:
     properties = []
     if group.file is not None:
         properties.append(f"file={_escape_property(group.file)}")
@@ -47,7 +49,7 @@ def annotation(group: Group, finding: Finding, *, strict: bool = False) -> str:
     text = f"{at}: {said}" if at else said
     for command in (finding.reproduce or "").splitlines():
         text += f"\nreproduce: {command}"
-    return f"::{_level(finding, strict=strict)} {','.join(properties)}::{_escape_data(text)}"
+    return f"::{_level(finding, fails=fails)} {','.join(properties)}::{_escape_data(text)}"
 
 
 def _not_run_notice(skipped: Skipped) -> str:
@@ -66,7 +68,8 @@ def render_github(report: Report, code: ExitCode) -> str:
     for group, full in zip(groups, report.groups, strict=True):
         lines.append(group_heading(full, report))
         for index, finding in enumerate(group.findings):
-            lines.append(annotation(group, finding, strict=report.strict))
+            fails = report.fails(finding)
+            lines.append(annotation(group, finding, strict=report.strict, fails=fails))
             if hidden := hidden_after(group, index):
                 lines.append(truncated_line(finding.check, hidden))
         lines += [_not_run_notice(s) for s in report.skipped if s.target == group.name]

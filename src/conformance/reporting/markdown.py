@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from conformance.exit_codes import ExitCode
+from conformance.exit_codes import ExitCode, describe_exit
 from conformance.findings import FAILING, Finding
 from conformance.reporting.model import FamilyState, Group, Report, shown
 from conformance.reporting.text import group_heading
@@ -119,6 +119,11 @@ def _details(group: Group, full: Group, room: list[int]) -> list[str]:
         lines += ["", f"<details><summary>{fold}, failing nothing</summary>", ""]
         lines += [*_table(head, _rows(quiet, group.changes)), "", "</details>"]
     return lines
+
+
+def markdown_failure(command: str, code: ExitCode, reason: str) -> str:
+    """The comment of a run that could not happen (exit 2, 3 or 4): the title and why."""
+    return f"### helicone-contract {command}\n\n**{_cell(describe_exit(code))}**: {_cell(reason)}\n"
 
 
 def render_markdown(report: Report, code: ExitCode) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from conformance.catalog import Command
-from conformance.findings import FAILING, Finding
+from conformance.findings import EVERYONE, FAILING, Breaks, Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +88,17 @@ class Report:
     ``skipped``. Reporters show the third state as itself, never as passing."""
     strict: bool = False
     """``--strict``: warnings fail the run, and every format shows them as failures."""
+    breaking_for: tuple[Breaks, ...] = EVERYONE
+    """``diff --fail-on-breaks``: a change fails the run only when it breaks one of these."""
 
     @property
     def findings(self) -> list[Finding]:
         return [finding for group in self.groups for finding in group.findings]
 
     def fails(self, finding: Finding) -> bool:
-        """This finding fails the run: one that always does, or under ``strict`` a warning."""
-        return finding.fails_run(strict=self.strict)
+        """This finding fails the run: one that always does, or under ``strict`` a warning;
+        a change only when it breaks one of ``breaking_for``."""
+        return finding.fails_run(strict=self.strict, breaking_for=self.breaking_for)
 
     @property
     def ok(self) -> bool:

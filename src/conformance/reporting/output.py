@@ -15,6 +15,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -24,7 +25,7 @@ from conformance.exit_codes import ExitCode, exit_code_of
 from conformance.reporting.github import failure_annotation, render_github
 from conformance.reporting.json_report import render_json
 from conformance.reporting.junit import junit_failure, render_junit
-from conformance.reporting.markdown import render_markdown
+from conformance.reporting.markdown import markdown_failure, render_markdown
 from conformance.reporting.model import Report
 from conformance.reporting.sarif import render_sarif, sarif_failure
 from conformance.reporting.text import render_text, use_colour
@@ -49,6 +50,7 @@ _FILES: dict[str, tuple[str, Callable[[Report, ExitCode], str]]] = {
 _FAILURES: dict[str, Callable[[Command, ExitCode, str], str]] = {
     "junit_xml": junit_failure,
     "sarif": sarif_failure,
+    "markdown": markdown_failure,
 }
 
 
@@ -118,7 +120,8 @@ def emit(
 
 def emit_failure(command: Command, args: argparse.Namespace, error: Exception) -> None:
     """A run that could not happen still says why in every format asked for: a GitHub
-    ``::error``, a JUnit file with one error test case, a SARIF file whose invocation failed.
+    ``::error``, a JUnit file with one error test case, a SARIF file whose invocation failed,
+    a Markdown comment with the exit and its reason.
     (The one stderr line, and JSON's ``ok: false`` with ``error``, are the CLI's.) A failure
     inside the tool is named by its type only: its message may quote input or headers."""
     code = exit_code_of(error)
@@ -132,8 +135,12 @@ def emit_failure(command: Command, args: argparse.Namespace, error: Exception) -
         if path:
             with contextlib.suppress(InputError):  # an unusable path: stderr says why anyway
                 write_atomically(Path(path), _FAILURES[name](command, code, reason))
-    if getattr(args, "format", None) == "github":
-        sys.stdout.write(failure_annotation(code, reason))
+    shown: dict[str, Callable[[ExitCode, str], str]] = {
+        "github": failure_annotation,
+        MARKDOWN: partial(markdown_failure, command),
+    }
+    if render := shown.get(getattr(args, "format", None) or ""):
+        sys.stdout.write(render(code, reason))
         sys.stdout.flush()
 
 

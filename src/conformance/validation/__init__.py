@@ -30,7 +30,7 @@ class ValidateOptions:
     max_bytes: int = specload.DEFAULT_LIMITS.max_payload_bytes
     """Inputs larger than this are refused (read no further)."""
     strict: bool = False
-    """Warnings fail the run too (the exit code; the report is the same)."""
+    """Warnings fail the run too: the exit code, and the report's ``ok`` and ``strict``."""
 
 
 def run_validate(
@@ -44,6 +44,8 @@ def run_validate(
     from conformance.reporting import Report
     from conformance.validation.files import read_payload
 
+    if isinstance(options.paths, str):  # a str is a Sequence[str] too: one path per letter
+        raise UsageError(f"paths is a list of paths, not one str: [{options.paths!r}]?")
     if list(options.paths).count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
     groups = []
@@ -54,4 +56,4 @@ def run_validate(
             if unusable is None:
                 raise
             unusable(exc)
-    return Report("validate", groups)
+    return Report("validate", groups, strict=options.strict)
