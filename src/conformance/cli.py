@@ -66,15 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser(chosen).parse_args(arguments)
     except _BadArguments as exc:
         print(f"{exc.prog}: error: {exc}", file=sys.stderr)
-        asked = _asked_format(arguments) if chosen else None
-        if asked == "json":  # stdout still holds one JSON document
-            from conformance.reporting.json_report import error_document
-
-            sys.stdout.write(error_document(chosen[0], ExitCode.USAGE, f"error: {exc}"))
-        elif asked == "github":  # the job's annotations say why too
-            from conformance.reporting.github import failure_annotation
-
-            sys.stdout.write(failure_annotation(ExitCode.USAGE, f"error: {exc}"))
+        if chosen:
+            _refused_in_every_format(chosen[0], arguments[1:], str(exc))
         raise SystemExit(ExitCode.USAGE) from None
     try:
         module = importlib.import_module(f"conformance.commands.{args.command}")
@@ -100,15 +93,29 @@ def _failed(args: argparse.Namespace, code: ExitCode, label: str, message: str) 
     return code
 
 
-def _asked_format(arguments: Sequence[str]) -> str | None:
-    """The last ``--format`` of arguments argparse could not parse."""
-    asked = None
-    for argument, following in zip(arguments, [*arguments[1:], ""], strict=True):
-        if argument.startswith("--format="):
-            asked = argument.removeprefix("--format=")
-        elif argument == "--format":
-            asked = following
-    return asked
+def _refused_in_every_format(command: str, arguments: Sequence[str], message: str) -> None:
+    """Arguments argparse refused still get their reason in every format they ask for: the
+    output options are read on their own, leniently, and a report file is written only where
+    it cannot replace one of the inputs."""
+    from conformance.errors import UsageError
+    from conformance.reporting.output import add_output_arguments, check_report_paths, emit_failure
+
+    lenient = _Parser(add_help=False)
+    add_output_arguments(lenient, markdown=True)
+    try:
+        output, rest = lenient.parse_known_args(arguments)
+    except _BadArguments:  # the output options themselves are wrong: stderr says why
+        return
+    if output.format == "json":  # stdout still holds one JSON document
+        from conformance.reporting.json_report import error_document
+
+        sys.stdout.write(error_document(command, ExitCode.USAGE, f"error: {message}"))
+        return
+    try:
+        check_report_paths(output, [a for a in rest if not a.startswith("-")])
+    except (ContractError, SpecLoadError):
+        output.junit_xml = output.sarif = output.markdown = None
+    emit_failure(command, output, UsageError(message))  # type: ignore[arg-type]
 
 
 def _where(exc: BaseException) -> str:

@@ -236,3 +236,32 @@ def test_an_argument_argparse_refuses_is_an_annotation_with_format_github(
         f"::error title=could not run (exit 2%3A usage error or unusable input)::{reason}\n"
     )
     assert run.err == f"helicone-contract conformance: {reason}\n"
+
+
+def test_an_argument_argparse_refuses_is_written_into_every_report_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conformance.cli import main
+
+    data = tmp_path / "registry.json"
+    data.write_text("{}")
+    junit, markdown = tmp_path / "report.xml", tmp_path / "summary.md"
+    with pytest.raises(SystemExit) as ended:
+        main(["validate", str(data), "--junit-xml", str(junit), "--markdown", str(markdown),
+              "--max-size", "0"])  # fmt: skip
+    assert ended.value.code == 2
+    reason = "error: argument --max-size: expected a positive integer, got '0'"
+    (error,) = ET.fromstring(junit.read_text()).iter("error")
+    assert error.get("message") == reason
+    assert reason in markdown.read_text()
+    assert capsys.readouterr().err == f"helicone-contract validate: {reason}\n"
+
+
+def test_an_argparse_refusal_never_writes_a_report_over_an_input(tmp_path: Path) -> None:
+    from conformance.cli import main
+
+    data = tmp_path / "registry.json"
+    data.write_text("{}")
+    with pytest.raises(SystemExit):
+        main(["validate", str(data), "--junit-xml", str(data), "--max-size", "0"])
+    assert data.read_text() == "{}"

@@ -253,9 +253,16 @@ def test_without_any_url_the_step_refuses_to_test_the_embedded_server(tmp_path: 
     assert run.summary == ""
 
 
-def test_an_unusable_input_is_exit_2_with_no_report(tmp_path: Path) -> None:
+def test_an_unusable_input_is_exit_2_and_every_report_says_why(tmp_path: Path) -> None:
     run = _run_action(tmp_path, registry="http://127.0.0.1:1", **{"input-max-examples": "0"})
-    assert (run.code, run.outputs) == (2, {"exit-code": "2"})
+    assert (run.code, run.outputs["exit-code"]) == (2, "2")
+    reason = "argument --max-examples: expected a positive integer, got '0'"
+    assert reason in run.summary
+    assert reason in (tmp_path / run.outputs["junit-xml"]).read_text()
+    assert (
+        f"::error title=could not run (exit 2%3A usage error or unusable input)::error: {reason}"
+        in run.stdout
+    )
 
 
 def test_an_unreachable_target_is_exit_3_and_the_summary_says_why(tmp_path: Path) -> None:
