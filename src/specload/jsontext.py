@@ -44,7 +44,7 @@ def parse_json(data: bytes, name: str) -> Any:
     """Parse one JSON text (a BOM allowed); ``name`` names it in error messages."""
     if data.startswith(_BOM):  # RFC 8259 section 8.1: a parser may ignore it
         data = data[len(_BOM) :]
-    if not data.strip():
+    if not data or data.isspace():  # never a stripped copy of a large text
         raise UnreadableDocument(name, "empty, not a JSON document")
     try:
         return jiter.from_json(data, allow_inf_nan=False, catch_duplicate_keys=True)

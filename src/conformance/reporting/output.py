@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import importlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
@@ -21,12 +21,7 @@ from typing import TextIO
 from conformance.catalog import Command
 from conformance.errors import InputError, UsageError
 from conformance.exit_codes import ExitCode, exit_code_of
-from conformance.reporting.github import failure_annotation, render_github
-from conformance.reporting.json_report import render_json
-from conformance.reporting.junit import junit_failure, render_junit
-from conformance.reporting.markdown import render_markdown
 from conformance.reporting.model import Report
-from conformance.reporting.sarif import render_sarif, sarif_failure
 from conformance.reporting.text import render_text, use_colour
 from conformance.reporting.wording import summary
 
@@ -34,22 +29,30 @@ FORMATS = ("text", "json", "github")
 MARKDOWN = "markdown"
 """For a pull-request comment or a job summary; offered by ``diff``, ``validate``,
 ``conformance`` (as ``--format markdown`` and as a file, ``--markdown PATH``)."""
-_STDOUT: dict[str, Callable[[Report, ExitCode], str]] = {
-    "json": render_json,
-    "github": render_github,
-    MARKDOWN: render_markdown,
+# Each reporter as (module of conformance.reporting, function), imported when a run asks for
+# it: a run pays the start-up of its own formats only (XML, SARIF's catalog...).
+_STDOUT: dict[str, tuple[str, str]] = {
+    "json": ("json_report", "render_json"),
+    "github": ("github", "render_github"),
+    MARKDOWN: ("markdown", "render_markdown"),
 }
-_FILES: dict[str, tuple[str, Callable[[Report, ExitCode], str]]] = {
-    "junit_xml": ("--junit-xml", render_junit),
-    "sarif": ("--sarif", render_sarif),
-    "markdown": ("--markdown", render_markdown),
+_FILES: dict[str, tuple[str, tuple[str, str]]] = {
+    "junit_xml": ("--junit-xml", ("junit", "render_junit")),
+    "sarif": ("--sarif", ("sarif", "render_sarif")),
+    "markdown": ("--markdown", ("markdown", "render_markdown")),
+}
+_FAILURES: dict[str, tuple[str, str]] = {
+    "junit_xml": ("junit", "junit_failure"),
+    "sarif": ("sarif", "sarif_failure"),
 }
 
 
-_FAILURES: dict[str, Callable[[Command, ExitCode, str], str]] = {
-    "junit_xml": junit_failure,
-    "sarif": sarif_failure,
-}
+def _reporter(where: tuple[str, str]) -> Callable[..., str]:
+    module, name = where
+    function: Callable[..., str] = getattr(
+        importlib.import_module(f"conformance.reporting.{module}"), name
+    )
+    return function
 
 
 def add_output_arguments(parser: argparse.ArgumentParser, *, markdown: bool = False) -> None:
@@ -100,11 +103,11 @@ def emit(
     if getattr(args, "strict", False) and not report.strict:
         report = dataclasses.replace(report, strict=True)  # the same --strict in every format
     if args.format in _STDOUT:
-        rendered = _STDOUT[args.format](report, code)
+        rendered = _reporter(_STDOUT[args.format])(report, code)
     else:
         rendered = render_text(report, code, colour=use_colour(out))
     files = [
-        (Path(getattr(args, name)), render(report, code))
+        (Path(getattr(args, name)), _reporter(render)(report, code))
         for name, (_, render) in _FILES.items()
         if getattr(args, name, None)
     ]
@@ -131,14 +134,16 @@ def emit_failure(command: Command, args: argparse.Namespace, error: Exception) -
         path = getattr(args, name, None)
         if path:
             with contextlib.suppress(InputError):  # an unusable path: stderr says why anyway
-                write_atomically(Path(path), _FAILURES[name](command, code, reason))
+                write_atomically(Path(path), _reporter(_FAILURES[name])(command, code, reason))
     if getattr(args, "format", None) == "github":
-        sys.stdout.write(failure_annotation(code, reason))
+        sys.stdout.write(_reporter(("github", "failure_annotation"))(code, reason))
         sys.stdout.flush()
 
 
 def write_atomically(path: Path, content: str) -> None:
     """Replace ``path`` whole or not at all: a reader (or a crash) never sees half a report."""
+    import tempfile  # random, shutil...: only when a report file is written
+
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as exc:
