@@ -18,6 +18,7 @@ nobody waits for). ``main`` itself always returns, for callers in the same proce
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -40,6 +41,21 @@ COMMANDS = {
 ENDS_AT_ONCE = frozenset({"validate", "diff"})
 """Commands that hold nothing to release when they return: no threads, servers or exit hooks;
 their report files are written and closed by then."""
+
+
+class _Kept:
+    """While ``console_main`` runs a command of ``ENDS_AT_ONCE``: the value it keeps to the end."""
+
+    active = False
+    value: object = None
+
+
+def keep_until_exit(value: object) -> None:
+    """Keep ``value`` (letting go of the one kept before) until the process ends, when
+    ``console_main`` ends it at once: the document a command parsed last is then never freed.
+    Anywhere else (``main`` called by a process that goes on), nothing is kept."""
+    if _Kept.active:
+        _Kept.value = value
 
 
 class _BadArguments(Exception):
@@ -99,8 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def console_main() -> None:
     """The ``helicone-contract`` command: ``main``'s exit code as the process's."""
     arguments = sys.argv[1:]
+    ends_at_once = arguments[:1] and arguments[0] in ENDS_AT_ONCE
+    if ends_at_once:  # nothing will be freed: the cycle collector would only rescan
+        gc.disable()
+        _Kept.active = True
     code = main(arguments)
-    if arguments[:1] and arguments[0] in ENDS_AT_ONCE:
+    if ends_at_once:
         _end_now(code)
     sys.exit(code)
 
