@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import weakref
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -157,6 +158,20 @@ def test_the_command_ends_its_process_with_every_output_written(workdir: Path, c
     assert json.loads(completed.stdout)["ok"] is False
     assert Path("process.xml").read_bytes() == Path("own.xml").read_bytes()
     assert Path("process.sarif").read_bytes() == Path("own.sarif").read_bytes()
+
+
+def test_main_in_a_process_that_goes_on_keeps_nothing_until_exit() -> None:
+    """Only the installed command keeps its last document until the process ends."""
+    from conformance.cli import keep_until_exit
+
+    class Document:
+        pass
+
+    document = Document()
+    watched = weakref.ref(document)
+    keep_until_exit(document)
+    del document
+    assert watched() is None
 
 
 def test_colour_only_on_a_terminal(workdir: Path) -> None:
