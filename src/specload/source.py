@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from specload.errors import DocumentTooLarge, UnreadableDocument
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 STDIN = "<stdin>"
 """How stdin (``-``) is named in messages and reports."""

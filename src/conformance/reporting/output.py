@@ -15,8 +15,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from conformance.catalog import Command
 from conformance.errors import InputError, UsageError
@@ -24,6 +23,9 @@ from conformance.exit_codes import ExitCode, exit_code_of
 from conformance.reporting.model import Report
 from conformance.reporting.text import render_text, use_colour
 from conformance.reporting.wording import summary
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FORMATS = ("text", "json", "github")
 MARKDOWN = "markdown"
@@ -82,6 +84,10 @@ def check_report_paths(args: argparse.Namespace, inputs: Iterable[str] = ()) -> 
     given = {
         flag: getattr(args, name) for name, (flag, _) in _FILES.items() if getattr(args, name, None)
     }
+    if not given:
+        return
+    from pathlib import Path  # only with a report file to write
+
     if len({Path(path).resolve() for path in given.values()}) < len(given):
         raise UsageError(f"{' and '.join(given)} name the same file; choose two paths")
     sources = {Path(source).resolve() for source in inputs if source != "-"}
@@ -107,7 +113,7 @@ def emit(
     else:
         rendered = render_text(report, code, colour=use_colour(out))
     files = [
-        (Path(getattr(args, name)), _reporter(render)(report, code))
+        (getattr(args, name), _reporter(render)(report, code))
         for name, (_, render) in _FILES.items()
         if getattr(args, name, None)
     ]
@@ -134,15 +140,18 @@ def emit_failure(command: Command, args: argparse.Namespace, error: Exception) -
         path = getattr(args, name, None)
         if path:
             with contextlib.suppress(InputError):  # an unusable path: stderr says why anyway
-                write_atomically(Path(path), _reporter(_FAILURES[name])(command, code, reason))
+                write_atomically(path, _reporter(_FAILURES[name])(command, code, reason))
     if getattr(args, "format", None) == "github":
         sys.stdout.write(_reporter(("github", "failure_annotation"))(code, reason))
         sys.stdout.flush()
 
 
-def write_atomically(path: Path, content: str) -> None:
+def write_atomically(path: str | Path, content: str) -> None:
     """Replace ``path`` whole or not at all: a reader (or a crash) never sees half a report."""
     import tempfile  # random, shutil...: only when a report file is written
+    from pathlib import Path
+
+    path = Path(path)
 
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
