@@ -1,5 +1,3 @@
-import sys
+from conformance.cli import console_main
 
-from conformance.cli import main
-
-sys.exit(main())
+console_main()

@@ -8,14 +8,20 @@ for the other commands, schemathesis or hypothesis at start-up.
 Every failure ends as one line on stderr and a documented exit code (``exit_codes.py``): a
 user's mistake as 2 or 3, a bug of the tool as 4, never a traceback. With ``--format json``
 stdout still holds one complete JSON document.
+
+``console_main`` is the installed command: ``main``, then, for a command that only reads files
+and prints (``ENDS_AT_ONCE``), the process ends as soon as stdout and stderr are flushed,
+without freeing what it parsed (a 20 MB document is a tenth of a second of deallocation that
+nobody waits for). ``main`` itself always returns, for callers in the same process.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
+import os
 import sys
-import traceback
 from collections.abc import Sequence
 
 from conformance import __version__
@@ -30,6 +36,26 @@ COMMANDS = {
     "diff": "what changed between two OpenAPI documents or two registries, and whom it breaks",
     "schema": "print the JSON Schema (draft 2020-12) of a document kind, for other languages",
 }
+
+
+ENDS_AT_ONCE = frozenset({"validate", "diff"})
+"""Commands that hold nothing to release when they return: no threads, servers or exit hooks;
+their report files are written and closed by then."""
+
+
+class _Kept:
+    """While ``console_main`` runs a command of ``ENDS_AT_ONCE``: the value it keeps to the end."""
+
+    active = False
+    value: object = None
+
+
+def keep_until_exit(value: object) -> None:
+    """Keep ``value`` (letting go of the one kept before) until the process ends, when
+    ``console_main`` ends it at once: the document a command parsed last is then never freed.
+    Anywhere else (``main`` called by a process that goes on), nothing is kept."""
+    if _Kept.active:
+        _Kept.value = value
 
 
 class _BadArguments(Exception):
@@ -84,6 +110,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def console_main() -> None:
+    """The ``helicone-contract`` command: ``main``'s exit code as the process's."""
+    arguments = sys.argv[1:]
+    ends_at_once = arguments[:1] and arguments[0] in ENDS_AT_ONCE
+    if ends_at_once:  # nothing will be freed: the cycle collector would only rescan
+        gc.disable()
+        _Kept.active = True
+    code = main(arguments)
+    if ends_at_once:
+        _end_now(code)
+    sys.exit(code)
+
+
+def _end_now(code: int) -> None:
+    """End the process at once, after flushing stdout and stderr; when either cannot be
+    flushed (a closed pipe), return, and the interpreter's own exit reports it as usual."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
+
+
 def _failed(args: argparse.Namespace, code: ExitCode, label: str, message: str) -> int:
     print(f"helicone-contract: {label}: {message}", file=sys.stderr)
     if getattr(args, "format", None) == "json":
@@ -121,6 +171,8 @@ def _refused_in_every_format(command: str, arguments: Sequence[str], message: st
 def _where(exc: BaseException) -> str:
     """The exception's type and the innermost place it was raised in this tool, without its
     message: a message can quote input or headers, and secrets never reach any output."""
+    import traceback  # only for a bug: a run that goes well never loads it
+
     frames = traceback.extract_tb(exc.__traceback__)
     ours = [frame for frame in frames if "/conformance/" in frame.filename.replace("\\", "/")]
     frame = (ours or frames)[-1] if frames else None
@@ -133,4 +185,4 @@ def _where(exc: BaseException) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console_main()

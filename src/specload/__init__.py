@@ -41,8 +41,11 @@ Errors, each one line (``str(error)``: ``name[:line:column]: message``):
 
 It imports only PyYAML, openapi-spec-validator (and its jsonschema-path), jiter, jsonschema-rs
 and the standard library, so that ``codegen`` and ``conformance`` share it without importing
-each other.
+each other. What only OpenAPI documents need (``check``, ``require_valid``, ``Checked`` and the
+problems) is imported on first use: reading a JSON payload never pays for it.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from specload.errors import (
     DocumentTooLarge,
@@ -56,7 +59,6 @@ from specload.errors import (
 )
 from specload.jsontext import line_column, locate, parse_json
 from specload.openapi import OPERATION_METHODS, Location, pointer_text
-from specload.problems import CHECKS, EXTERNAL_REF, OPENAPI, REF_CYCLE, REF_UNRESOLVED, Problem
 from specload.reading import (
     DEFAULT_LIMITS,
     Document,
@@ -68,7 +70,35 @@ from specload.reading import (
     syntax_of,
 )
 from specload.source import STDIN, display_name, read_source
-from specload.validate import Checked, check, require_valid
+
+if TYPE_CHECKING:
+    from specload.problems import (
+        CHECKS,
+        EXTERNAL_REF,
+        OPENAPI,
+        REF_CYCLE,
+        REF_UNRESOLVED,
+        Problem,
+    )
+    from specload.validate import Checked, check, require_valid
+
+_LAZY = {
+    **dict.fromkeys(
+        ("CHECKS", "EXTERNAL_REF", "OPENAPI", "REF_CYCLE", "REF_UNRESOLVED", "Problem"),
+        "specload.problems",
+    ),
+    **dict.fromkeys(("Checked", "check", "require_valid"), "specload.validate"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'specload' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "CHECKS",

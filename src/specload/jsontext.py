@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import jiter
@@ -44,7 +43,7 @@ def parse_json(data: bytes, name: str) -> Any:
     """Parse one JSON text (a BOM allowed); ``name`` names it in error messages."""
     if data.startswith(_BOM):  # RFC 8259 section 8.1: a parser may ignore it
         data = data[len(_BOM) :]
-    if not data.strip():
+    if not data or data.isspace():  # never a stripped copy of a large text
         raise UnreadableDocument(name, "empty, not a JSON document")
     try:
         return jiter.from_json(data, allow_inf_nan=False, catch_duplicate_keys=True)
@@ -111,10 +110,6 @@ _WHITESPACE = re.compile(r"[ \t\n\r]*")
 
 
 _UNKNOWN = object()
-_ENCODERS = [
-    json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode,
-    json.JSONEncoder(separators=(",", ":")).encode,
-]
 
 
 class _Scanner:
@@ -123,9 +118,17 @@ class _Scanner:
         self.prefixes = {location[:k] for location in wanted for k in range(len(location) + 1)}
         self.found: dict[Location, int] = {}
         self.document = document
+        import json  # here, not at start-up: only a document with findings is located
+
+        self.loads = json.loads
         # Minified files usually serialise exactly as Python's compact encoder would: a skipped
         # value is then its re-encoding (C speed) instead of a token-by-token regex scan.
-        self.encoders = list(_ENCODERS) if document is not _UNKNOWN else []
+        self.encoders: list[Callable[[Any], str]] = []
+        if document is not _UNKNOWN:
+            self.encoders = [
+                json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode,
+                json.JSONEncoder(separators=(",", ":")).encode,
+            ]
 
     def skip_ws(self, position: int) -> int:
         match = _WHITESPACE.match(self.text, position)
@@ -149,7 +152,7 @@ class _Scanner:
             if key_match is None:
                 raise ValueError("object key expected")
             token = key_match.group()
-            key = json.loads(token) if "\\" in token else token[1:-1]
+            key = self.loads(token) if "\\" in token else token[1:-1]
             self.found.setdefault((*location, key), position)
             position = self.skip_ws(key_match.end())
             position = self.skip_ws(position + 1)  # the colon

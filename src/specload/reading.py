@@ -11,8 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from specload.errors import (
     LimitExceeded,
@@ -22,6 +21,9 @@ from specload.errors import (
 from specload.jsontext import JSONLocator, parse_json
 from specload.openapi import Location
 from specload.source import check_size, read_source
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _MIB = 1024 * 1024
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from specload.errors import DocumentTooLarge, UnreadableDocument
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 STDIN = "<stdin>"
 """How stdin (``-``) is named in messages and reports."""
@@ -54,24 +56,28 @@ def read_source(
             raise UnreadableDocument(shown, "not a regular file (a device, pipe or socket)")
         check_size(shown, info.st_size, max_bytes)
         with open(descriptor, "rb", buffering=0, closefd=False) as stream:
-            return _bounded(stream, shown, max_bytes)
+            return _bounded(stream, shown, max_bytes, expected=info.st_size)
     except OSError as exc:
         raise UnreadableDocument(shown, f"cannot read: {exc.strerror or exc}") from None
     finally:
         os.close(descriptor)
 
 
-def _bounded(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+def _bounded(stream: BinaryIO, name: str, max_bytes: int, expected: int = _CHUNK) -> bytes:
+    """At most ``max_bytes`` (and one more, to tell), the first ``expected`` (a file's size)
+    in one read: a file that did not change is one buffer, never copied into another."""
     chunks: list[bytes] = []
     total = 0
+    size = expected + 1  # the byte after the end: EOF at once, or the file grew
     while total <= max_bytes:
-        chunk = stream.read(min(_CHUNK, max_bytes + 1 - total))
+        chunk = stream.read(min(size, max_bytes + 1 - total))
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
+        size = _CHUNK
     check_size(name, total, max_bytes)
-    return b"".join(chunks)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def check_size(name: str, size: int, max_bytes: int) -> None:

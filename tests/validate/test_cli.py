@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
 import sys
+import weakref
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -132,6 +135,43 @@ def test_unwritable_report_path_is_one_line_and_exit_2_before_any_work(
     )
     same = cli("validate", "--junit-xml", "r.xml", "--sarif", "r.xml", "small-registry.json")
     assert (same.code, same.err.count("\n")) == (2, 1)
+
+
+def test_the_command_ends_its_process_with_every_output_written(workdir: Path, cli: Cli) -> None:
+    """The installed command (``console_main``) ends the process at once after ``validate``:
+    stdout buffered in a pipe, stderr, both report files and the exit code are still whole,
+    the same as the in-process run's."""
+    reports = ("--junit-xml", "process.xml", "--sarif", "process.sarif")
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    command = [sys.executable, "-m", "conformance", "validate", "--format", "json"]
+    completed = subprocess.run(
+        [*command, *reports, *BROKEN], capture_output=True, text=True, env=environment, check=False
+    )
+    expected = cli("validate", "--format", "json", "--junit-xml", "own.xml", "--sarif", "own.sarif",
+                   *BROKEN)  # fmt: skip
+    assert (completed.returncode, completed.stdout, completed.stderr) == (
+        expected.code,
+        expected.out,
+        expected.err,
+    )
+    assert expected.code == 1
+    assert json.loads(completed.stdout)["ok"] is False
+    assert Path("process.xml").read_bytes() == Path("own.xml").read_bytes()
+    assert Path("process.sarif").read_bytes() == Path("own.sarif").read_bytes()
+
+
+def test_main_in_a_process_that_goes_on_keeps_nothing_until_exit() -> None:
+    """Only the installed command keeps its last document until the process ends."""
+    from conformance.cli import keep_until_exit
+
+    class Document:
+        pass
+
+    document = Document()
+    watched = weakref.ref(document)
+    keep_until_exit(document)
+    del document
+    assert watched() is None
 
 
 def test_colour_only_on_a_terminal(workdir: Path) -> None:

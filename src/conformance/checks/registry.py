@@ -95,7 +95,9 @@ def _parameters(
     missing: dict[str, int] = {}  # parameter -> first endpoint that supports it
     for e_index, endpoint in endpoints:
         record = endpoint.get("endpoint")
-        supported = record.get("supportedParameters") if isinstance(record, dict) else None
+        if not isinstance(record, dict):
+            continue
+        supported = record.get("supportedParameters")
         if isinstance(supported, list) and not _covers(names, supported):
             for name in supported:
                 if isinstance(name, str) and name not in names:

@@ -51,21 +51,23 @@ class Usage:
         author = model.get("author")
         if isinstance(author, str) and author not in self.authors:
             self.authors[author] = ("models", index)
-        providers, priced = self.providers, self.priced
+        providers, priced, positive = self.providers, self.priced, self.positive
         for e_index, endpoint in endpoints:
             provider = endpoint.get("provider")
             if isinstance(provider, str) and provider not in providers:
                 providers[provider] = ("models", index, "endpoints", e_index)
             pricing = endpoint.get("pricing")
             if isinstance(pricing, dict):
-                keys = pricing.keys() & _PRICE_FIELDS
+                keys = _PRICE_FIELDS.intersection(pricing)
                 if keys:
                     priced |= keys
-                    self.positive.update(k for k in keys - self.positive if _positive(pricing[k]))
+                    if not keys <= positive:  # usually every field is known positive by now
+                        positive.update(k for k in keys - positive if _positive(pricing[k]))
             tiers = endpoint.get("pricingTiers")
-            if tiers is not None:
-                for _, tier in indexed_dicts(tiers):
-                    priced |= tier.keys() & _PRICE_FIELDS
+            if isinstance(tiers, list):
+                for tier in tiers:
+                    if isinstance(tier, dict):
+                        priced.update(_PRICE_FIELDS.intersection(tier))
 
 
 def check_filters(filters: dict[str, Any], usage: Usage, at: Location) -> list[Finding]:

@@ -30,9 +30,10 @@ def run(args: argparse.Namespace) -> int:
 
     import specload
     from conformance.arguments import collector_paused, input_limits
+    from conformance.cli import keep_until_exit
     from conformance.exit_codes import exit_code_for
-    from conformance.reporting import check_report_paths, emit
-    from conformance.validation import ValidateOptions, run_validate
+    from conformance.reporting import Report, check_report_paths, emit
+    from conformance.validation import ValidateOptions, checked_inputs
 
     options = ValidateOptions(
         paths=args.files,
@@ -47,8 +48,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"helicone-contract: error: {error}", file=sys.stderr)
         refused.append(error)
 
-    with collector_paused():
-        report = run_validate(options, unusable)
+    groups = []
+    with collector_paused():  # run_validate, keeping each document (see keep_until_exit)
+        for payload in checked_inputs(options, unusable):
+            groups.append(payload.group)
+            keep_until_exit(payload)
+    report = Report("validate", groups)
     code = exit_code_for(report.findings, strict=options.strict, unusable=bool(refused))
     emit(report, args, code)
     return code

@@ -11,47 +11,51 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import importlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
-from functools import partial
-from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from conformance.catalog import Command
 from conformance.errors import InputError, UsageError
 from conformance.exit_codes import ExitCode, exit_code_of
-from conformance.reporting.github import failure_annotation, render_github
-from conformance.reporting.json_report import render_json
-from conformance.reporting.junit import junit_failure, render_junit
-from conformance.reporting.markdown import markdown_failure, render_markdown
 from conformance.reporting.model import Report
-from conformance.reporting.sarif import render_sarif, sarif_failure
 from conformance.reporting.text import render_text, use_colour
 from conformance.reporting.wording import summary
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FORMATS = ("text", "json", "github")
 MARKDOWN = "markdown"
 """For a pull-request comment or a job summary; offered by ``diff``, ``validate``,
 ``conformance`` (as ``--format markdown`` and as a file, ``--markdown PATH``)."""
-_STDOUT: dict[str, Callable[[Report, ExitCode], str]] = {
-    "json": render_json,
-    "github": render_github,
-    MARKDOWN: render_markdown,
+# Each reporter as (module of conformance.reporting, function), imported when a run asks for
+# it: a run pays the start-up of its own formats only (XML, SARIF's catalog...).
+_STDOUT: dict[str, tuple[str, str]] = {
+    "json": ("json_report", "render_json"),
+    "github": ("github", "render_github"),
+    MARKDOWN: ("markdown", "render_markdown"),
 }
-_FILES: dict[str, tuple[str, Callable[[Report, ExitCode], str]]] = {
-    "junit_xml": ("--junit-xml", render_junit),
-    "sarif": ("--sarif", render_sarif),
-    "markdown": ("--markdown", render_markdown),
+_FILES: dict[str, tuple[str, tuple[str, str]]] = {
+    "junit_xml": ("--junit-xml", ("junit", "render_junit")),
+    "sarif": ("--sarif", ("sarif", "render_sarif")),
+    "markdown": ("--markdown", ("markdown", "render_markdown")),
+}
+_FAILURES: dict[str, tuple[str, str]] = {
+    "junit_xml": ("junit", "junit_failure"),
+    "sarif": ("sarif", "sarif_failure"),
+    "markdown": ("markdown", "markdown_failure"),
 }
 
 
-_FAILURES: dict[str, Callable[[Command, ExitCode, str], str]] = {
-    "junit_xml": junit_failure,
-    "sarif": sarif_failure,
-    "markdown": markdown_failure,
-}
+def _reporter(where: tuple[str, str]) -> Callable[..., str]:
+    module, name = where
+    function: Callable[..., str] = getattr(
+        importlib.import_module(f"conformance.reporting.{module}"), name
+    )
+    return function
 
 
 def add_output_arguments(parser: argparse.ArgumentParser, *, markdown: bool = False) -> None:
@@ -81,6 +85,10 @@ def check_report_paths(args: argparse.Namespace, inputs: Iterable[str] = ()) -> 
     given = {
         flag: getattr(args, name) for name, (flag, _) in _FILES.items() if getattr(args, name, None)
     }
+    if not given:
+        return
+    from pathlib import Path  # only with a report file to write
+
     if len({Path(path).resolve() for path in given.values()}) < len(given):
         raise UsageError(f"{' and '.join(given)} name the same file; choose two paths")
     sources = {Path(source).resolve() for source in inputs if source != "-"}
@@ -102,11 +110,11 @@ def emit(
     if getattr(args, "strict", False) and not report.strict:
         report = dataclasses.replace(report, strict=True)  # the same --strict in every format
     if args.format in _STDOUT:
-        rendered = _STDOUT[args.format](report, code)
+        rendered = _reporter(_STDOUT[args.format])(report, code)
     else:
         rendered = render_text(report, code, colour=use_colour(out))
     files = [
-        (Path(getattr(args, name)), render(report, code))
+        (getattr(args, name), _reporter(render)(report, code))
         for name, (_, render) in _FILES.items()
         if getattr(args, name, None)
     ]
@@ -134,18 +142,22 @@ def emit_failure(command: Command, args: argparse.Namespace, error: Exception) -
         path = getattr(args, name, None)
         if path:
             with contextlib.suppress(InputError):  # an unusable path: stderr says why anyway
-                write_atomically(Path(path), _FAILURES[name](command, code, reason))
-    shown: dict[str, Callable[[ExitCode, str], str]] = {
-        "github": failure_annotation,
-        MARKDOWN: partial(markdown_failure, command),
-    }
-    if render := shown.get(getattr(args, "format", None) or ""):
-        sys.stdout.write(render(code, reason))
-        sys.stdout.flush()
+                write_atomically(path, _reporter(_FAILURES[name])(command, code, reason))
+    asked = getattr(args, "format", None)
+    if asked == "github":
+        sys.stdout.write(_reporter(("github", "failure_annotation"))(code, reason))
+    elif asked == MARKDOWN:
+        sys.stdout.write(_reporter(("markdown", "markdown_failure"))(command, code, reason))
+    sys.stdout.flush()
 
 
-def write_atomically(path: Path, content: str) -> None:
+def write_atomically(path: str | Path, content: str) -> None:
     """Replace ``path`` whole or not at all: a reader (or a crash) never sees half a report."""
+    import tempfile  # random, shutil...: only when a report file is written
+    from pathlib import Path
+
+    path = Path(path)
+
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as exc:

@@ -7,7 +7,7 @@ returns the ``Report`` the command prints.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ import specload
 
 if TYPE_CHECKING:
     from conformance.reporting import Report
+    from conformance.validation.files import Payload
 
 __all__ = ["ValidateOptions", "run_validate"]
 
@@ -40,20 +41,31 @@ def run_validate(
     """Check every input of ``options``. An input that cannot be used raises its
     ``SpecLoadError``, or, when ``unusable`` is given, is passed to it and the others are
     still checked."""
-    from conformance.errors import UsageError
     from conformance.reporting import Report
+
+    groups = [payload.group for payload in checked_inputs(options, unusable)]
+    return Report("validate", groups, strict=options.strict)
+
+
+def checked_inputs(
+    options: ValidateOptions,
+    unusable: Callable[[specload.SpecLoadError], None] | None = None,
+) -> Iterator[Payload]:
+    """``run_validate``'s inputs one by one, each read and checked when asked for (one
+    document in memory at a time), before any is built into a report."""
+    from conformance.errors import UsageError
     from conformance.validation.files import read_payload
 
     if isinstance(options.paths, str):  # a str is a Sequence[str] too: one path per letter
         raise UsageError(f"paths is a list of paths, not one str: [{options.paths!r}]?")
     if list(options.paths).count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
-    groups = []
     for path in options.paths:
         try:
-            groups.append(read_payload(path, options.kind, options.max_bytes).group)
+            payload = read_payload(path, options.kind, options.max_bytes)
         except specload.SpecLoadError as exc:
             if unusable is None:
                 raise
             unusable(exc)
-    return Report("validate", groups, strict=options.strict)
+        else:
+            yield payload
