@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import unquote
 
 from conformance.findings import Location
 from conformance.jsonpath import to_pointer
+from specload import parse_fragment
 
 
 class Unresolvable(Exception):
@@ -30,13 +30,7 @@ class Unresolvable(Exception):
 
 def ref_target(ref: str) -> Location | None:
     """``#/components/schemas/A~1B`` -> ``("components", "schemas", "A/B")``; None if not local."""
-    if not ref.startswith("#"):
-        return None
-    fragment = unquote(ref[1:])
-    if not fragment:
-        return ()
-    steps = fragment.removeprefix("/").split("/")
-    return tuple(step.replace("~1", "/").replace("~0", "~") for step in steps)
+    return parse_fragment(ref[1:]) if ref.startswith("#") else None
 
 
 def lookup(document: Any, target: Location) -> tuple[Any, Location] | None:

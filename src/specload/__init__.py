@@ -21,7 +21,8 @@ the tool fetch a URL, read a file outside its folder, or exhaust memory or time:
 - ``require_valid(document)`` is ``check`` raising ``InvalidDocument`` for the first problem,
   for readers that cannot go on with an invalid document (codegen, the conformance plan);
 - ``Location`` (a tuple of keys and indexes) is the tool's one type for a place in a value,
-  ``pointer_text`` its JSON Pointer, ``OPERATION_METHODS`` the operations of a path item.
+  ``pointer_text`` its JSON Pointer (``parse_fragment`` back), ``OPERATION_METHODS`` the
+  operations of a path item.
 
 Errors, each one line (``str(error)``: ``name[:line:column]: message``):
 
@@ -58,7 +59,7 @@ from specload.errors import (
     ValidatorFailed,
 )
 from specload.jsontext import line_column, locate, parse_json
-from specload.openapi import OPERATION_METHODS, Location, pointer_text
+from specload.openapi import OPERATION_METHODS, Location, parse_fragment, pointer_text
 from specload.reading import (
     DEFAULT_LIMITS,
     Document,
@@ -130,6 +131,7 @@ __all__ = [
     "load_path",
     "load_text",
     "locate",
+    "parse_fragment",
     "parse_json",
     "pointer_text",
     "read_source",

@@ -31,7 +31,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from specload.errors import UnreadableDocument
-from specload.openapi import Location, pointer_text
+from specload.openapi import Location, parse_fragment, pointer_text
 from specload.problems import EXTERNAL_REF, REF_CYCLE, REF_UNRESOLVED, Problem
 from specload.reading import Document, Limits, load_path
 
@@ -39,16 +39,6 @@ BUNDLE_KEY = "x-bundled-files"
 """Where files a document refers to are placed in it (an extension member, so still OpenAPI)."""
 
 Position = Callable[[Location], tuple[int, int]]
-
-
-def parse_fragment(fragment: str) -> Location | None:
-    """The pointer a URI fragment names (percent-decoded), or None when it names none."""
-    text = unquote(fragment)
-    if text == "":
-        return ()
-    if not text.startswith("/"):
-        return None
-    return tuple(part.replace("~1", "/").replace("~0", "~") for part in text[1:].split("/"))
 
 
 def lookup(value: Any, pointer: Location) -> tuple[bool, Any]:
